@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data.Seeding;
+
+namespace NewsApi.Data;
+
+public static class DataRegistration
+{
+    /// <summary>The store chosen by <c>Database:Provider</c> and <c>ConnectionStrings:News</c>, migrated and seeded at start-up.</summary>
+    public static WebApplicationBuilder AddNewsData(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DatabaseOptions>(section);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var connectionString = builder.Configuration.GetConnectionString("News");
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:News is not set.");
+                }
+
+                builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>(db => Configure(
+                    db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), options));
+                builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
+                break;
+
+            case DatabaseProvider.Sqlite:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
+                    : connectionString;
+                builder.Services.AddPooledDbContextFactory<SqliteNewsDbContext>(db => Configure(
+                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), options));
+                builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<SqliteNewsDbContext>>();
+                break;
+
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use sqlite or postgres.");
+        }
+
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>The embedded default: <c>App_Data/news.db</c> under the content root (src/NewsApi when run with dotnet run).</summary>
+    public static string DefaultSqliteConnectionString(string contentRoot)
+    {
+        var directory = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(directory);
+        return $"Data Source={Path.Combine(directory, "news.db")}";
+    }
+
+    private static void Configure(DbContextOptionsBuilder db, DatabaseOptions options)
+    {
+        db.UseSnakeCaseNamingConvention();
+        db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        if (options.LogSql)
+        {
+            db.EnableSensitiveDataLogging();
+        }
+    }
+}

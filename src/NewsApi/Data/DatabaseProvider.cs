@@ -1,0 +1,7 @@
+namespace NewsApi.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

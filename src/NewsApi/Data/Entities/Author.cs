@@ -1,0 +1,14 @@
+namespace NewsApi.Data.Entities;
+
+public sealed class Author
+{
+    public int Id { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? Description { get; set; }
+}

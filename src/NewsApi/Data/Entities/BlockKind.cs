@@ -1,0 +1,10 @@
+namespace NewsApi.Data.Entities;
+
+public enum BlockKind
+{
+    Paragraph,
+    Quote,
+    Heading,
+    Image,
+    Embed,
+}

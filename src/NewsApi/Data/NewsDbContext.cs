@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Data;
+
+/// <summary>
+/// The content model. Each store has its own subclass so that each keeps its own migrations
+/// (Migrations/Postgres, Migrations/Sqlite) while sharing every entity configuration.
+/// </summary>
+public abstract class NewsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Section> Sections => Set<Section>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+
+    public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
+
+    public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
+
+    public DbSet<TickerItem> TickerItems => Set<TickerItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
+}
