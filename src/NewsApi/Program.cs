@@ -1,7 +1,9 @@
 using NewsApi.Data;
+using NewsApi.Graph;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsData();
+builder.AddNewsGraph();
 
 var app = builder.Build();
 app.Run();

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NewsApi.Data.Seeding;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsApi.Data;
 
@@ -22,7 +22,7 @@ public static class DataRegistration
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:News is not set.");
                 }
 
-                builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>(db => Configure(
+                builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>((services, db) => Configure(services,
                     db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), options));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
                 break;
@@ -31,7 +31,7 @@ public static class DataRegistration
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                     : connectionString;
-                builder.Services.AddPooledDbContextFactory<SqliteNewsDbContext>(db => Configure(
+                builder.Services.AddPooledDbContextFactory<SqliteNewsDbContext>((services, db) => Configure(services,
                     db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), options));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<SqliteNewsDbContext>>();
                 break;
@@ -52,9 +52,11 @@ public static class DataRegistration
         return $"Data Source={Path.Combine(directory, "news.db")}";
     }
 
-    private static void Configure(DbContextOptionsBuilder db, DatabaseOptions options)
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder db, DatabaseOptions options)
     {
         db.UseSnakeCaseNamingConvention();
+        // Interceptors registered in DI (diagnostics, the tests' SQL command counter) join every context.
+        db.AddInterceptors(services.GetServices<IInterceptor>());
         db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         if (options.LogSql)
         {
