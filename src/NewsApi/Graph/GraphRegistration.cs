@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
+using NewsApi.Features.Articles;
+using NewsApi.Features.Tags;
 
 namespace NewsApi.Graph;
 
@@ -16,6 +18,35 @@ public static class GraphRegistration
                 // Arabic goes out as UTF-8, not \u escapes: a third of the bytes on a phone's connection.
                 json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             }));
+
+        builder.Services.AddScoped<PublicClock>();
+        builder.Services.AddScoped<ArticleFeed>();
+        builder.Services.AddSingleton<TagDirectory>();
+        AddDataLoaders(builder.Services);
         return builder;
+    }
+
+    /// <summary>Every data loader, one instance per request: batches and caches never cross requests.</summary>
+    private static void AddDataLoaders(IServiceCollection services)
+    {
+        var loaders = typeof(GraphRegistration).Assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsClass: true } && IsDataLoader(type));
+        foreach (var loader in loaders)
+        {
+            services.AddScoped(loader);
+        }
+    }
+
+    private static bool IsDataLoader(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(BatchDataLoader<,>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

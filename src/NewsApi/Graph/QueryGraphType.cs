@@ -1,4 +1,9 @@
 using GraphQL.Types;
+using NewsApi.Features.Articles;
+using NewsApi.Features.Authors;
+using NewsApi.Features.Nodes;
+using NewsApi.Features.Sections;
+using NewsApi.Features.Tags;
 using NewsApi.Features.Tickers;
 
 namespace NewsApi.Graph;
@@ -10,6 +15,11 @@ public sealed class QueryGraphType : ObjectGraphType
     {
         Name = "Query";
         Description = "The public read API. Anonymous callers see published content only.";
+        this.AddNodeQueries();
+        this.AddArticleQueries();
         this.AddTickerQueries();
+        this.AddTagQueries();
+        this.AddSectionQueries();
+        this.AddAuthorQueries();
     }
 }

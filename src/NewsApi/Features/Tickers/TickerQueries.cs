@@ -1,22 +1,36 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
-using NewsApi.Data.Entities;
+using NewsApi.Graph;
 
 namespace NewsApi.Features.Tickers;
 
 public static class TickerQueries
 {
+    public const int MaxItems = 100;
+
     public static void AddTickerQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tickerHeadlines")
-            .Description("Placeholder until the ticker type lands.")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TickerItemGraphType>>>>("ticker")
+            .Description("The breaking-news ticker: items on air now, by priority, then the most recent first.")
+            .Argument<IntGraphType>("first", $"How many items, 0 to {MaxItems}.", argument => argument.DefaultValue = 10)
+            .ValidateArguments(context =>
+            {
+                if (context.Arguments?.TryGetValue("first", out var first) == true && first.Value is int value && value is < 0 or > MaxItems)
+                {
+                    throw new ValidationError($"`first` on `ticker` must be between 0 and {MaxItems}; it was {value}.") { Code = ErrorCodes.PageSizeOutOfRange };
+                }
+            })
             .ResolveAsync(async context =>
             {
+                var now = context.RequestServices!.GetRequiredService<PublicClock>().Now;
                 var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<NewsDbContext>>();
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.TickerItems.Select(t => t.Headline).ToListAsync(context.CancellationToken);
+                return await db.TickerItems.Active(now).InTickerOrder()
+                    .Take(context.GetArgument("first", 10))
+                    .ToListAsync(context.CancellationToken);
             });
     }
 }

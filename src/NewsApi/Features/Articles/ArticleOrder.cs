@@ -1,0 +1,7 @@
+namespace NewsApi.Features.Articles;
+
+public enum ArticleOrder
+{
+    Newest,
+    Oldest,
+}

@@ -1,0 +1,40 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsApi.Graph;
+
+namespace NewsApi.Features.Articles;
+
+public static class ArticleQueries
+{
+    public static void AddArticleQueries(this ObjectGraphType query)
+    {
+        query.Field<ArticleGraphType>("article")
+            .Description("One published article, by global ID or by slug (exactly one of the two).")
+            .Argument<IdGraphType>("id", "Global ID of the article.")
+            .Argument<StringGraphType>("slug", "Slug of the article.")
+            .Resolve(context =>
+            {
+                var id = context.GetArgument<string?>("id");
+                var slug = context.GetArgument<string?>("slug");
+                if ((id is null) == (slug is null))
+                {
+                    throw new ApiError(ErrorCodes.BadUserInput, "Give `article` exactly one of `id` or `slug`.");
+                }
+
+                return id is not null
+                    ? context.RequestServices!.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id))
+                    : context.RequestServices!.GetRequiredService<ArticleBySlugDataLoader>().LoadAsync(slug!);
+            });
+
+        query.Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
+            .Description("Published articles, newest first by default: the home and section feeds.")
+            .PagingArguments()
+            .Argument<ArticleFilterInputGraphType>("where", "Conditions the articles must meet.")
+            .Argument<ArticleOrderGraphType>("orderBy", "Order by publication time.", argument => argument.DefaultValue = ArticleOrder.Newest)
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ArticleFeed>().PageAsync(
+                context.GetArgument<ArticleFilter?>("where") ?? new ArticleFilter(),
+                context.GetArgument("orderBy", ArticleOrder.Newest),
+                PageRequest.From(context),
+                context.CancellationToken));
+    }
+}

@@ -1,0 +1,3 @@
+namespace NewsApi.Features.Articles;
+
+public sealed record Image(string Url, string? Caption, string? Credit, string? Alt);

@@ -1,0 +1,3 @@
+namespace NewsApi.Features.Articles;
+
+public sealed record Source(string Name, string? Url);

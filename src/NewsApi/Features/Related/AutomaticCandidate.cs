@@ -1,0 +1,4 @@
+namespace NewsApi.Features.Related;
+
+/// <summary>A row of the automatic related-stories query.</summary>
+public sealed record AutomaticCandidate(int SourceId, int CandidateId, long SharedTags);

@@ -1,0 +1,3 @@
+namespace NewsApi.Features.Related;
+
+public readonly record struct RelatedStoriesRequest(int ArticleId, int First);

@@ -1,0 +1,3 @@
+namespace NewsApi.Graph;
+
+public sealed record ConnectionEdge<TNode>(string Cursor, TNode Node);

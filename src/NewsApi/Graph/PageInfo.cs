@@ -1,0 +1,3 @@
+namespace NewsApi.Graph;
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

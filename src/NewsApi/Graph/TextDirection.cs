@@ -1,0 +1,7 @@
+namespace NewsApi.Graph;
+
+public enum TextDirection
+{
+    Rtl,
+    Ltr,
+}
