@@ -1,0 +1,22 @@
+namespace NewsApi.Transport;
+
+/// <summary>
+/// The <c>extensions.code</c> values the transport itself assigns. Clients switch on them, so they never change;
+/// GraphQL.NET's validation codes (FIELDS_ON_CORRECT_TYPE and the like) pass through untouched.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "BAD_REQUEST";
+    public const string InvalidJson = "INVALID_JSON";
+    public const string InvalidUtf8 = "INVALID_UTF8";
+    public const string MissingQuery = "MISSING_QUERY";
+    public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string InvalidVariables = "INVALID_VARIABLES";
+    public const string ExecutionFailed = "GRAPHQL_EXECUTION_FAILED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+}

@@ -1,0 +1,235 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace NewsApi.Transport;
+
+/// <summary>
+/// The <c>/graphql</c> endpoint: GraphQL over HTTP (graphql.github.io/graphql-over-http/draft) on top of
+/// GraphQL.NET's executer, with the status codes and media types the spec and the graphql-http audit expect.
+/// </summary>
+internal sealed partial class GraphQLHttpEndpoint(
+    IDocumentExecuter<ISchema> executer,
+    IDocumentBuilder documentBuilder,
+    IGraphQLSerializer serializer,
+    GraphQLHttpRequestReader reader,
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; nobody is there to read an answer.
+        }
+#pragma warning disable CA1031 // The last line of defence: whatever escaped must still be a GraphQL response, not a bare 500 page.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnhandledException(logger, ex, context.TraceIdentifier, null);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Headers.Remove("Allow");
+                await WriteAsync(context, StatusCodes.Status500InternalServerError,
+                    ResponseMediaType.Negotiate(context.Request) ?? ResponseMediaType.JsonContentType,
+                    ErrorResult(new InternalServerError(context.TraceIdentifier)));
+            }
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method) && options.Value.AllowGet;
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            var allow = options.Value.AllowGet ? "GET, POST" : "POST";
+            context.Response.Headers.Allow = allow;
+            await RefuseAsync(context, ResponseMediaType.Negotiate(request) ?? ResponseMediaType.JsonContentType,
+                new TransportError(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                    $"{request.Method} is not supported here; use {allow}."));
+            return;
+        }
+
+        var contentType = ResponseMediaType.Negotiate(request);
+        if (contentType is null)
+        {
+            // The client accepts neither type, so any body is a courtesy; JSON is what a human with curl can read.
+            await RefuseAsync(context, ResponseMediaType.JsonContentType,
+                new TransportError(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
+                    $"Accept '{request.Headers.Accept}' matches neither {ResponseMediaType.GraphQLResponse} nor {ResponseMediaType.Json}."));
+            return;
+        }
+
+        var (graphQLRequest, error) = isGet ? reader.ReadGet(request) : await reader.ReadPostAsync(context);
+        if (error is not null)
+        {
+            await RefuseAsync(context, contentType, error);
+            return;
+        }
+
+        GraphQLDocument? document = null;
+        if (isGet)
+        {
+            document = TryParse(graphQLRequest!.Query);
+            if (document is not null && SelectsOtherThanQuery(document, graphQLRequest.OperationName))
+            {
+                // A GET must be safe: prefetchers, crawlers and CDNs repeat it at will.
+                context.Response.Headers.Allow = "POST";
+                await RefuseAsync(context, contentType,
+                    new TransportError(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                        "Only queries may be sent with GET; send mutations and subscriptions with POST."));
+                return;
+            }
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest!.Query,
+            Document = document,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables ?? Inputs.Empty,
+            Extensions = graphQLRequest.Extensions ?? Inputs.Empty,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+        });
+
+        NormalizeErrors(result, context.TraceIdentifier);
+        await WriteAsync(context, StatusFor(result, contentType), contentType, result);
+    }
+
+    /// <summary>
+    /// application/json keeps the legacy contract (200 for anything GraphQL answered); the new media type
+    /// tells the client through the status whether execution happened at all.
+    /// </summary>
+    private static int StatusFor(ExecutionResult result, string contentType)
+    {
+        if (result.Executed || result.Errors is not { Count: > 0 } errors
+            || !string.Equals(contentType, ResponseMediaType.GraphQLResponseContentType, StringComparison.Ordinal))
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        return errors.Any(e => e.Code == ErrorCodes.InternalServerError)
+            ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>Gives every error a stable code and swaps unhandled exceptions for a message that leaks nothing.</summary>
+    private void NormalizeErrors(ExecutionResult result, string correlationId)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return;
+        }
+
+        var normalized = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            switch (error)
+            {
+                case UnhandledError unhandled:
+                    var path = unhandled.Path is null ? null : string.Join('.', unhandled.Path);
+                    LogUnhandledException(logger, unhandled.InnerException ?? unhandled, correlationId, path);
+                    var replacement = new InternalServerError(correlationId) { Path = unhandled.Path };
+                    foreach (var location in unhandled.Locations ?? [])
+                    {
+                        replacement.AddLocation(location);
+                    }
+
+                    normalized.Add(replacement);
+                    continue;
+                case SyntaxError:
+                    error.Code = ErrorCodes.ParseFailed;
+                    break;
+                case InvalidVariableError:
+                    error.Code = ErrorCodes.InvalidVariables;
+                    break;
+                default:
+                    if (string.IsNullOrEmpty(error.Code))
+                    {
+                        error.Code = ErrorCodes.ExecutionFailed;
+                    }
+
+                    break;
+            }
+
+            normalized.Add(error);
+        }
+
+        result.Errors = normalized;
+    }
+
+    private GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return documentBuilder.Build(query);
+        }
+        catch (GraphQLParserException)
+        {
+            // Left to the executer, which reports syntax errors in the usual GraphQL shape.
+            return null;
+        }
+    }
+
+    private static bool SelectsOtherThanQuery(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+            {
+                continue;
+            }
+
+            if (operationName is null ? selected is null : operation.Name?.StringValue == operationName)
+            {
+                selected = operation;
+                if (operationName is not null)
+                {
+                    break;
+                }
+            }
+            else if (operationName is null)
+            {
+                // Several operations and no name: the executer reports that; nothing to refuse here.
+                return false;
+            }
+        }
+
+        return selected is not null && selected.Operation != OperationType.Query;
+    }
+
+    private async Task RefuseAsync(HttpContext context, string contentType, TransportError error)
+    {
+        LogRefused(logger, error.StatusCode, error.Code, error.Message);
+        await WriteAsync(context, error.StatusCode, contentType, ErrorResult(error));
+    }
+
+    private static ExecutionResult ErrorResult(ExecutionError error) => new() { Errors = [error] };
+
+    private async Task WriteAsync(HttpContext context, int statusCode, string contentType, ExecutionResult result)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = contentType;
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error,
+        Message = "Unhandled exception in a GraphQL request; correlation id {CorrelationId}, field {FieldPath}")]
+    private static partial void LogUnhandledException(ILogger logger, Exception exception, string correlationId, string? fieldPath);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug,
+        Message = "GraphQL request refused with {StatusCode} {Code}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string? code, string reason);
+}
