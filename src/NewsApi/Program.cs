@@ -1,14 +1,16 @@
 using NewsApi.Data;
 using NewsApi.Graph;
+using NewsApi.Hosting;
 using NewsApi.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
 
 var app = builder.Build();
 app.MapGraphQLHttp();
-app.Run();
+return await app.RunNewsApiAsync(args);
 
 public partial class Program;
