@@ -15,6 +15,13 @@ public sealed class DatabaseOptions
 
     public bool ShouldSeedSampleContent => SeedSampleContent ?? Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Top the store up to at least this many articles at start-up with synthetic published Arabic ones
+    /// (after the sample content), for load testing and demos. 0, the default, generates none; a store that
+    /// already holds this many articles is left alone, so restarting does not add more.
+    /// </summary>
+    public int DemoArticles { get; set; }
+
     /// <summary>Log every SQL command with its parameters (development aid).</summary>
     public bool LogSql { get; set; }
 }
