@@ -61,11 +61,12 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
     private static Task<List<AutomaticCandidate>> AutomaticCandidatesAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        // Both stores run the same ranking; only the way a list of ids is passed differs.
+        // Both stores run the same ranking; only the way a list of ids is passed differs. Column names are snake_case
+        // because the naming convention maps AutomaticCandidate like every entity.
         if (db.Database.IsNpgsql())
         {
             return db.Database.SqlQuery<AutomaticCandidate>($"""
-                SELECT source_id AS "SourceId", candidate_id AS "CandidateId", shared AS "SharedTags"
+                SELECT source_id, candidate_id, shared AS shared_tags
                 FROM (
                     SELECT s.article_id AS source_id, c.article_id AS candidate_id, COUNT(*) AS shared,
                            ROW_NUMBER() OVER (PARTITION BY s.article_id ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC) AS rank
@@ -83,7 +84,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
         var idList = JsonSerializer.Serialize(ids);
         return db.Database.SqlQuery<AutomaticCandidate>($"""
-            SELECT source_id AS SourceId, candidate_id AS CandidateId, shared AS SharedTags
+            SELECT source_id, candidate_id, shared AS shared_tags
             FROM (
                 SELECT s.article_id AS source_id, c.article_id AS candidate_id, COUNT(*) AS shared,
                        ROW_NUMBER() OVER (PARTITION BY s.article_id ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC) AS rank
