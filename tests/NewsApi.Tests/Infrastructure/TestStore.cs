@@ -1,0 +1,7 @@
+namespace NewsApi.Tests.Infrastructure;
+
+public enum TestStore
+{
+    Sqlite,
+    Postgres,
+}
