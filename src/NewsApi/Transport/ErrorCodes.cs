@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string MissingQuery = "MISSING_QUERY";
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string InvalidVariables = "INVALID_VARIABLES";
     public const string ExecutionFailed = "GRAPHQL_EXECUTION_FAILED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

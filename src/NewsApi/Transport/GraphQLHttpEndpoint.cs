@@ -137,6 +137,13 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             switch (error)
             {
+                case UnhandledError { InnerException: GraphQLMaxDepthExceededException }:
+                    // The parser's own guard against stack exhaustion: the client's document, not our fault.
+                    normalized.Add(new ExecutionError("The document nests selections, values or fragments too deeply to parse.")
+                    {
+                        Code = ErrorCodes.MaxDepthExceeded,
+                    });
+                    continue;
                 case UnhandledError unhandled:
                     var path = unhandled.Path is null ? null : string.Join('.', unhandled.Path);
                     LogUnhandledException(logger, unhandled.InnerException ?? unhandled, correlationId, path);
