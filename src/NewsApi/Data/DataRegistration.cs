@@ -23,7 +23,7 @@ public static class DataRegistration
                 }
 
                 builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>((services, db) => Configure(services,
-                    db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")), options));
+                    db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
                 break;
 
@@ -32,7 +32,7 @@ public static class DataRegistration
                     ? DefaultSqliteConnectionString(builder.Environment.ContentRootPath)
                     : connectionString;
                 builder.Services.AddPooledDbContextFactory<SqliteNewsDbContext>((services, db) => Configure(services,
-                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")), options));
+                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<SqliteNewsDbContext>>();
                 break;
 
@@ -52,15 +52,11 @@ public static class DataRegistration
         return $"Data Source={Path.Combine(directory, "news.db")}";
     }
 
-    private static void Configure(IServiceProvider services, DbContextOptionsBuilder db, DatabaseOptions options)
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder db)
     {
         db.UseSnakeCaseNamingConvention();
         // Interceptors registered in DI (diagnostics, the tests' SQL command counter) join every context.
         db.AddInterceptors(services.GetServices<IInterceptor>());
         db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        if (options.LogSql)
-        {
-            db.EnableSensitiveDataLogging();
-        }
     }
 }

@@ -22,6 +22,4 @@ public sealed class DatabaseOptions
     /// </summary>
     public int DemoArticles { get; set; }
 
-    /// <summary>Log every SQL command with its parameters (development aid).</summary>
-    public bool LogSql { get; set; }
 }
