@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
@@ -22,14 +21,6 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
         Field(a => a.Description, nullable: true).Description("Short biography.");
         Field<NonNullGraphType<StringGraphType>>("lang").Description("Language of name and description.").Resolve(_ => "ar");
         Field<NonNullGraphType<TextDirectionGraphType>>("dir").Description("Direction of name and description.").Resolve(_ => TextDirection.Rtl);
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published articles by this author.")
-            .PagingArguments()
-            .Argument<ArticleOrderGraphType>("orderBy", "Order by publication time.", argument => argument.DefaultValue = ArticleOrder.Newest)
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ArticleFeed>().PageAsync(
-                new ArticleFilter { Author = context.Source.Slug },
-                context.GetArgument("orderBy", ArticleOrder.Newest),
-                PageRequest.From(context),
-                context.CancellationToken));
+        this.AddArticlesField("Published articles by this author.", author => new ArticleFilter { Author = author.Slug });
     }
 }

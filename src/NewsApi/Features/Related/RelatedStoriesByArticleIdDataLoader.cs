@@ -61,29 +61,13 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
     private static Task<List<AutomaticCandidate>> AutomaticCandidatesAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        // Both stores run the same ranking; only the way a list of ids is passed differs. Column names are snake_case
-        // because the naming convention maps AutomaticCandidate like every entity.
-        if (db.Database.IsNpgsql())
-        {
-            return db.Database.SqlQuery<AutomaticCandidate>($"""
-                SELECT source_id, candidate_id, shared AS shared_tags
-                FROM (
-                    SELECT s.article_id AS source_id, c.article_id AS candidate_id, COUNT(*) AS shared,
-                           ROW_NUMBER() OVER (PARTITION BY s.article_id ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC) AS rank
-                    FROM article_tags s
-                    JOIN article_tags c ON c.tag_id = s.tag_id AND c.article_id <> s.article_id
-                    JOIN articles a ON a.id = c.article_id
-                    WHERE s.article_id = ANY({ids}) AND a.status = 2 AND a.published_at <= {now} AND a.show_in_related
-                      AND NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = s.article_id AND r.to_article_id = c.article_id)
-                    GROUP BY s.article_id, c.article_id, a.published_at, a.id
-                ) ranked
-                WHERE rank <= {limit}
-                ORDER BY source_id, rank
-                """).ToListAsync(cancellationToken);
-        }
-
-        var idList = JsonSerializer.Serialize(ids);
-        return db.Database.SqlQuery<AutomaticCandidate>($"""
+        // Both stores run the same ranking; only the way a list of ids is passed differs (an array parameter on
+        // PostgreSQL, a JSON array on SQLite). Columns are snake_case: the naming convention maps AutomaticCandidate
+        // like every entity.
+        var (idFilter, idList) = db.Database.IsNpgsql()
+            ? ("s.article_id = ANY({0})", (object)ids)
+            : ("s.article_id IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
+        var sql = $$"""
             SELECT source_id, candidate_id, shared AS shared_tags
             FROM (
                 SELECT s.article_id AS source_id, c.article_id AS candidate_id, COUNT(*) AS shared,
@@ -91,12 +75,15 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
                 FROM article_tags s
                 JOIN article_tags c ON c.tag_id = s.tag_id AND c.article_id <> s.article_id
                 JOIN articles a ON a.id = c.article_id
-                WHERE s.article_id IN (SELECT value FROM json_each({idList})) AND a.status = 2 AND a.published_at <= {now} AND a.show_in_related
+                WHERE {{idFilter}} AND a.status = {{(int)ArticleStatus.Published}} AND a.published_at <= {1} AND a.show_in_related
                   AND NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = s.article_id AND r.to_article_id = c.article_id)
                 GROUP BY s.article_id, c.article_id, a.published_at, a.id
             ) ranked
-            WHERE rank <= {limit}
+            WHERE rank <= {2}
             ORDER BY source_id, rank
-            """).ToListAsync(cancellationToken);
+            """;
+#pragma warning disable EF1002 // Only our own constants are interpolated; every value goes in as a parameter.
+        return db.Database.SqlQueryRaw<AutomaticCandidate>(sql, idList, now, limit).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
     }
 }

@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
@@ -23,14 +22,6 @@ public sealed class SectionGraphType : ObjectGraphType<Section>
         Field<NonNullGraphType<StringGraphType>>("lang").Description("Language of name and description.").Resolve(_ => "ar");
         Field<NonNullGraphType<TextDirectionGraphType>>("dir").Description("Direction of name and description.").Resolve(_ => TextDirection.Rtl);
         Field(s => s.Position).Description("Order in navigation.");
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published articles of this section.")
-            .PagingArguments()
-            .Argument<ArticleOrderGraphType>("orderBy", "Order by publication time.", argument => argument.DefaultValue = ArticleOrder.Newest)
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ArticleFeed>().PageAsync(
-                new ArticleFilter { Section = context.Source.Slug },
-                context.GetArgument("orderBy", ArticleOrder.Newest),
-                PageRequest.From(context),
-                context.CancellationToken));
+        this.AddArticlesField("Published articles of this section.", section => new ArticleFilter { Section = section.Slug });
     }
 }

@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
@@ -23,14 +22,6 @@ public sealed class TagGraphType : ObjectGraphType<Tag>
         Field(t => t.Description, nullable: true).Description("Short description.");
         Field<NonNullGraphType<StringGraphType>>("lang").Description("Language of name and description.").Resolve(_ => "ar");
         Field<NonNullGraphType<TextDirectionGraphType>>("dir").Description("Direction of name and description.").Resolve(_ => TextDirection.Rtl);
-        Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published articles with this tag: the tag page.")
-            .PagingArguments()
-            .Argument<ArticleOrderGraphType>("orderBy", "Order by publication time.", argument => argument.DefaultValue = ArticleOrder.Newest)
-            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ArticleFeed>().PageAsync(
-                new ArticleFilter { Tags = [context.Source.Slug] },
-                context.GetArgument("orderBy", ArticleOrder.Newest),
-                PageRequest.From(context),
-                context.CancellationToken));
+        this.AddArticlesField("Published articles with this tag: the tag page.", tag => new ArticleFilter { Tags = [tag.Slug] });
     }
 }
