@@ -12,6 +12,7 @@ public static class GraphRegistration
         builder.Services.AddGraphQL(graph => graph
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)
+            .ConfigureExecution<ParsedDocumentCache>()
             .AddSystemTextJson(json =>
             {
                 // Arabic goes out as UTF-8, not \u escapes: a third of the bytes on a phone's connection. Responses are

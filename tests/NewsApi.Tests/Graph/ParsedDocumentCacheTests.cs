@@ -1,0 +1,38 @@
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Graph;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Graph;
+
+[TestFixture(TestStore.Sqlite)]
+public sealed class ParsedDocumentCacheTests(TestStore store) : StoreFixture(store)
+{
+    private ParsedDocumentCache Cache => Factory.Services.GetServices<IConfigureExecution>().OfType<ParsedDocumentCache>().Single();
+
+    [Test]
+    public async Task A_query_sent_again_reuses_its_parsed_document()
+    {
+        const string query = "query Feed { articles(first: 3) { nodes { slug } } }";
+        var before = Cache.Count;
+
+        var first = await Client.PostAsync(query);
+        var second = await Client.PostAsync(query);
+        var overGet = await Client.GetAsync(query);
+
+        Assert.That(Cache.Count, Is.EqualTo(before + 1));
+        Assert.That(second.Body, Is.EqualTo(first.Body));
+        Assert.That(overGet.Body, Is.EqualTo(first.Body));
+    }
+
+    [TestCase("{ articles(first: 3) { nodes { nope } } }")]
+    [TestCase("{ articles(first: 3) { nodes { slug }")]
+    public async Task A_query_that_fails_to_parse_or_validate_is_not_kept(string query)
+    {
+        var before = Cache.Count;
+
+        await Client.PostAsync(query);
+
+        Assert.That(Cache.Count, Is.EqualTo(before));
+    }
+}
