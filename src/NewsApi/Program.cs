@@ -1,4 +1,5 @@
 using NewsApi.Data;
+using NewsApi.Features.Feeds;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Transport;
@@ -8,9 +9,11 @@ builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
+builder.AddNewsFeeds();
 
 var app = builder.Build();
 app.MapGraphQLHttp();
+app.MapNewsFeeds();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

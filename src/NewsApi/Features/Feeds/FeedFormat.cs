@@ -1,0 +1,8 @@
+namespace NewsApi.Features.Feeds;
+
+public enum FeedFormat
+{
+    Rss,
+    Atom,
+    Json,
+}
