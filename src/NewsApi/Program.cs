@@ -1,5 +1,6 @@
 using NewsApi.Data;
 using NewsApi.Features.Feeds;
+using NewsApi.Features.Live;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Transport;
@@ -8,12 +9,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsGraph();
+builder.AddLiveEvents();
 builder.AddGraphQLHttp();
+builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 
 var app = builder.Build();
+app.UseGraphQLWebSockets();
 app.MapGraphQLHttp();
 app.MapNewsFeeds();
+app.MapTickerEventStream();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

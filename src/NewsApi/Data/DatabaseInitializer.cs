@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Data.Seeding;
+using NewsApi.Features.Live;
 
 namespace NewsApi.Data;
 
@@ -26,6 +27,8 @@ internal sealed partial class DatabaseInitializer(
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
 
+        // Filling a store is not news: no live events for what the seed and the generator write.
+        using var bulkLoad = ContentEventRecorder.SuppressForBulkLoad();
         if (options.Value.ShouldSeedSampleContent && !await db.Articles.AnyAsync(cancellationToken))
         {
             await SampleContent.SeedAsync(db, clock, cancellationToken);

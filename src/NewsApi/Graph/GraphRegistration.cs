@@ -13,6 +13,7 @@ public static class GraphRegistration
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)
             .ConfigureExecution<ParsedDocumentCache>()
+            .AddExecutionStrategy<PerEventScopeSubscriptionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddSystemTextJson(json =>
             {
                 // Arabic goes out as UTF-8, not \u escapes: a third of the bytes on a phone's connection. Responses are

@@ -6,10 +6,11 @@ namespace NewsApi.Graph;
 
 public sealed class NewsSchema : GraphQL.Types.Schema
 {
-    public NewsSchema(IServiceProvider services, QueryGraphType query)
+    public NewsSchema(IServiceProvider services, QueryGraphType query, SubscriptionGraphType subscription)
         : base(services)
     {
         Query = query;
+        Subscription = subscription;
         Description = "NewsApi: articles, breaking-news tickers, tags and related stories of an Arabic-first newsroom.";
 
         // Reached only through the Block interface, so named here for the schema to know them.

@@ -235,6 +235,40 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("authors", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ContentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_events");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .HasDatabaseName("ix_content_events_kind_entity_id");
+
+                    b.ToTable("content_events", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.RelatedLink", b =>
                 {
                     b.Property<int>("Id")

@@ -226,6 +226,38 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.ToTable("authors", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ContentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_content_events");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .HasDatabaseName("ix_content_events_kind_entity_id");
+
+                    b.ToTable("content_events", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.RelatedLink", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,184 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Features.Live;
+
+/// <summary>
+/// Writes the event log as a side effect of every save, whoever saves (mutations, the scheduler, seeding): a ticker
+/// item added, changed, expired or removed, an article published or corrected. The events go into the same
+/// transaction as the change, after the change (so new rows have their ids), under a store-wide lock on PostgreSQL
+/// so that sequence numbers commit in order — a reader that has seen sequence N can never later find N-1 appear.
+/// </summary>
+public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    /// <summary>Any constant: the PostgreSQL advisory lock that orders event writers.</summary>
+    private const long EventLogLock = 0x4E657773;
+
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+
+    private static readonly AsyncLocal<bool> Suppressed = new();
+
+    private readonly ConditionalWeakTable<DbContext, PendingSave> pending = [];
+
+    /// <summary>
+    /// Saves inside the returned scope write no events. For bulk loads (seeding, the demo generator): nobody is
+    /// subscribed to a store being filled, and a million events would double the load's work.
+    /// </summary>
+    public static IDisposable SuppressForBulkLoad()
+    {
+        Suppressed.Value = true;
+        return new Restore();
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Suppressed.Value || eventData.Context is not NewsDbContext db || pending.TryGetValue(db, out _))
+        {
+            return result;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var changes = Collect(db, clock.GetUtcNow().UtcDateTime);
+        if (changes.Count == 0)
+        {
+            return result;
+        }
+
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({EventLogLock})", cancellationToken);
+        }
+
+        pending.AddOrUpdate(db, new PendingSave(changes, owned));
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not NewsDbContext db || !pending.TryGetValue(db, out var save) || save.Recorded)
+        {
+            return result;
+        }
+
+        save.Recorded = true;
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ContentEvents.AddRange(save.Changes.Select(change => change.ToEvent(now)));
+            await db.SaveChangesAsync(cancellationToken);
+            if (save.OwnedTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await ForgetAsync(db, save);
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
+        {
+            await ForgetAsync(db, save);
+        }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        !Suppressed.Value && eventData.Context is NewsDbContext db && Collect(db, clock.GetUtcNow().UtcDateTime).Count > 0
+            ? throw new InvalidOperationException("Content changes must be saved with SaveChangesAsync so their events are recorded.")
+            : result;
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => hub.Wake();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        // Wakes this instance at once; other instances hear of it through PostgreSQL NOTIFY.
+        hub.Wake();
+        return Task.CompletedTask;
+    }
+
+    private async Task ForgetAsync(DbContext db, PendingSave save)
+    {
+        pending.Remove(db);
+        if (save.OwnedTransaction is { } transaction)
+        {
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private static List<Change> Collect(NewsDbContext db, DateTime now)
+    {
+        var changes = new List<Change>();
+        foreach (var entry in db.ChangeTracker.Entries<TickerItem>())
+        {
+            ContentEventKind? kind = entry.State switch
+            {
+                EntityState.Added => ContentEventKind.TickerAdded,
+                EntityState.Deleted => ContentEventKind.TickerRemoved,
+                EntityState.Modified when entry.Property(t => t.ExpiresAt).IsModified && entry.Entity.ExpiresAt <= now => ContentEventKind.TickerExpired,
+                EntityState.Modified => ContentEventKind.TickerUpdated,
+                _ => null,
+            };
+            if (kind is { } k)
+            {
+                changes.Add(new Change(k, entry));
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Article>())
+        {
+            var article = entry.Entity;
+            var publicNow = article.Status == ArticleStatus.Published && article.PublishedAt <= now;
+            var wasPublic = entry.State == EntityState.Modified
+                && entry.Property(a => a.Status).OriginalValue == ArticleStatus.Published
+                && entry.Property(a => a.PublishedAt).OriginalValue <= now;
+            if (entry.State is EntityState.Added or EntityState.Modified && publicNow && !wasPublic)
+            {
+                changes.Add(new Change(ContentEventKind.ArticlePublished, entry));
+            }
+            else if (entry.State == EntityState.Modified && publicNow && wasPublic
+                && (entry.Property(a => a.Headline).IsModified || entry.Property(a => a.Body).IsModified || entry.Property(a => a.Standfirst).IsModified))
+            {
+                changes.Add(new Change(ContentEventKind.ArticleCorrected, entry));
+            }
+        }
+
+        return changes;
+    }
+
+    private sealed record Change(ContentEventKind Kind, EntityEntry Entry)
+    {
+        public ContentEvent ToEvent(DateTime now) => Entry.Entity switch
+        {
+            TickerItem item => new ContentEvent { Kind = Kind, EntityId = item.Id, OccurredAt = now, Snapshot = JsonSerializer.Serialize(TickerSnapshot.Of(item), SnapshotJson) },
+            Article article => new ContentEvent { Kind = Kind, EntityId = article.Id, OccurredAt = now },
+            _ => throw new InvalidOperationException($"No event for {Entry.Entity.GetType().Name}."),
+        };
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose() => Suppressed.Value = false;
+    }
+
+    private sealed class PendingSave(List<Change> changes, IDbContextTransaction? ownedTransaction)
+    {
+        public List<Change> Changes { get; } = changes;
+
+        public IDbContextTransaction? OwnedTransaction { get; } = ownedTransaction;
+
+        public bool Recorded { get; set; }
+    }
+}

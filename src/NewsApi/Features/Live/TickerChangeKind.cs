@@ -1,0 +1,9 @@
+namespace NewsApi.Features.Live;
+
+public enum TickerChangeKind
+{
+    Added,
+    Updated,
+    Expired,
+    Removed,
+}

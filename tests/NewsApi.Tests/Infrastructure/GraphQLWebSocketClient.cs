@@ -1,0 +1,96 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+
+namespace NewsApi.Tests.Infrastructure;
+
+/// <summary>A raw graphql-transport-ws client over a real WebSocket to the in-process server, for protocol tests.</summary>
+public sealed class GraphQLWebSocketClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly WebSocket socket;
+
+    private GraphQLWebSocketClient(WebSocket socket) => this.socket = socket;
+
+    public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
+
+    public string? CloseReason => socket.CloseStatusDescription;
+
+    public static async Task<GraphQLWebSocketClient> ConnectAsync(NewsApiFactory factory, string subProtocol = "graphql-transport-ws")
+    {
+        var client = factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add(subProtocol);
+        var socket = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, "graphql"), CancellationToken.None);
+        return new GraphQLWebSocketClient(socket);
+    }
+
+    /// <summary>Connects and completes connection_init / connection_ack.</summary>
+    public static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(NewsApiFactory factory)
+    {
+        var client = await ConnectAsync(factory);
+        await client.SendAsync(new { type = "connection_init" });
+        var ack = await client.ReceiveAsync();
+        Assert.That(ack?.RootElement.GetProperty("type").GetString(), Is.EqualTo("connection_ack"));
+        return client;
+    }
+
+    public Task SendAsync(object message) => SendRawAsync(JsonSerializer.Serialize(message));
+
+    public Task SendRawAsync(string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    public Task SubscribeAsync(string id, string query, object? variables = null) =>
+        SendAsync(new { id, type = "subscribe", payload = new { query, variables } });
+
+    /// <summary>The next message, skipping the server's keep-alive pings; null once the server closed the socket.</summary>
+    public async Task<JsonDocument?> ReceiveAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var buffer = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                var chunk = new byte[8192];
+                result = await socket.ReceiveAsync(chunk, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            var message = JsonDocument.Parse(buffer.ToArray());
+            if (message.RootElement.GetProperty("type").GetString() != "ping")
+            {
+                return message;
+            }
+        }
+    }
+
+    /// <summary>Reads until the server closes, and returns the close code.</summary>
+    public async Task<int?> ClosedWithAsync()
+    {
+        while (await ReceiveAsync() is { } message)
+        {
+            message.Dispose();
+        }
+
+        return (int?)socket.CloseStatus;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+        }
+
+        socket.Dispose();
+    }
+}
