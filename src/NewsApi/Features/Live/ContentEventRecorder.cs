@@ -52,13 +52,21 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
         }
 
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockEventLogAsync(db, cancellationToken);
+        pending.AddOrUpdate(db, new PendingSave(changes, owned));
+        return result;
+    }
+
+    /// <summary>
+    /// Takes the event log's write lock for the rest of the current transaction (PostgreSQL; SQLite has one writer
+    /// at a time anyway). Anything that appends events outside a save of content must take it too.
+    /// </summary>
+    public static async Task LockEventLogAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({EventLogLock})", cancellationToken);
         }
-
-        pending.AddOrUpdate(db, new PendingSave(changes, owned));
-        return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)

@@ -12,6 +12,7 @@ public static class LiveRegistration
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<ContentEventRecorder>());
         builder.Services.AddSingleton<LiveEvents>();
         builder.Services.AddHostedService<ContentEventListener>();
+        builder.Services.AddHostedService<TickerExpiryAnnouncer>();
         return builder;
     }
 }

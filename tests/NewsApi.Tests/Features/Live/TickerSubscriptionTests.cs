@@ -50,6 +50,32 @@ public sealed class TickerSubscriptionTests(TestStore store) : StoreFixture(stor
     }
 
     [Test]
+    public async Task An_item_reaching_its_expiry_time_is_announced_as_expired_once()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
+        await client.SubscribeAsync("e", TickerChanged);
+        await Task.Delay(200);
+        int id;
+        await using (var db = await CreateDbContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            var item = new TickerItem { Headline = "ينتهي بعد ثانية", StartsAt = now.AddSeconds(-1), ExpiresAt = now.AddSeconds(1), CreatedAt = now, UpdatedAt = now };
+            db.TickerItems.Add(item);
+            await db.SaveChangesAsync();
+            id = item.Id;
+        }
+
+        Assert.That((await NextAsync(client, "e")).GetProperty("kind").GetString(), Is.EqualTo("ADDED"));
+        var expired = await NextAsync(client, "e");
+
+        Assert.That(expired.GetProperty("kind").GetString(), Is.EqualTo("EXPIRED"));
+        Assert.That(expired.GetProperty("item").GetProperty("headline").GetString(), Is.EqualTo("ينتهي بعد ثانية"));
+        await Task.Delay(1500);
+        await using var check = await CreateDbContextAsync();
+        Assert.That(await check.ContentEvents.CountAsync(e => e.EntityId == id && e.Kind == ContentEventKind.TickerExpired), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Resuming_with_since_replays_what_was_missed_then_goes_live_without_gaps_or_repeats()
     {
         string lastSeen;
