@@ -1,6 +1,7 @@
 using NewsApi.Data;
 using NewsApi.Features.Feeds;
 using NewsApi.Features.Live;
+using NewsApi.Features.Presentation;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Transport;
@@ -10,6 +11,7 @@ builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsGraph();
 builder.AddLiveEvents();
+builder.AddPresentation();
 builder.AddGraphQLHttp();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();

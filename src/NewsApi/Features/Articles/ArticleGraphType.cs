@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Authors;
+using NewsApi.Features.Presentation;
 using NewsApi.Features.Related;
 using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
@@ -21,8 +22,8 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
 
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global ID.").Resolve(context => GlobalId.Encode(TypeName, context.Source.Id));
         Field(a => a.Slug).Description("URL-safe name, unique; may be Arabic (\"تشكيل-تحالف-رباعي\").");
-        Field(a => a.Headline).Description("The headline, exactly as the editor wrote it.");
-        Field(a => a.Standfirst, nullable: true).Description("Summary shown under the headline and in lists.");
+        this.AddDisplayText("headline", "The headline, exactly as the editor wrote it (or prepared for display with `bidi` / `maxLength`).", a => a.Headline);
+        this.AddDisplayText("standfirst", "Summary shown under the headline and in lists; `maxLength` cuts it at a word boundary for cards.", a => a.Standfirst, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockInterfaceGraphType>>>>("body")
             .Description("The body as ordered blocks. Loaded only when selected: leave it out of lists.")
             .Resolve(context => context.RequestServices!.GetRequiredService<ArticleBodyByIdDataLoader>().LoadAsync(context.Source.Id));
@@ -30,6 +31,8 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
         Field<NonNullGraphType<TextDirectionGraphType>>("dir").Description("Direction of the article's text, from its language.").Resolve(context => LanguageDirection.Of(context.Source.Lang));
         Field<NonNullGraphType<ArticleStatusGraphType>>("status").Description("Workflow state; always PUBLISHED for public readers.").Resolve(context => context.Source.Status);
         Field<DateTimeGraphType>("publishedAt").Description("When it was (or will be) published, UTC.").Resolve(context => context.Source.PublishedAt);
+        this.AddDisplayDate("publishedAtText", "When it was published", a => a.PublishedAt);
+        this.AddDisplayDate("updatedAtText", "When it last changed", a => a.UpdatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was created, UTC.").Resolve(context => context.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Description("When it last changed, UTC.").Resolve(context => context.Source.UpdatedAt);
         Field<SectionGraphType>("section")

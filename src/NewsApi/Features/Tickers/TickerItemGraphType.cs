@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Presentation;
 using NewsApi.Graph;
 
 namespace NewsApi.Features.Tickers;
@@ -15,13 +16,14 @@ public sealed class TickerItemGraphType : ObjectGraphType<TickerItem>
         Description = "A breaking-news item of the \"اخر الاخبار\" ticker.";
         Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global ID.").Resolve(context => GlobalId.Encode(TypeName, context.Source.Id));
-        Field(t => t.Headline).Description("The headline, exactly as written.");
-        Field(t => t.Excerpt, nullable: true).Description("A one-line excerpt, as the editor cut it (often ending in \"...\").");
+        this.AddDisplayText("headline", "The headline, exactly as written (or prepared for display with `bidi` / `maxLength`).", t => t.Headline);
+        this.AddDisplayText("excerpt", "A one-line excerpt, as the editor cut it (often ending in \"...\").", t => t.Excerpt, nullable: true);
         Field<ArticleGraphType>("article")
             .Description("The full story, when there is one and it is published.")
             .Resolve(context => context.Source.ArticleId is { } id ? context.RequestServices!.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(id) : null);
         Field<NonNullGraphType<TickerPriorityGraphType>>("priority").Description("How prominently to show it.").Resolve(context => context.Source.Priority);
         Field<NonNullGraphType<DateTimeGraphType>>("startsAt").Description("When it goes on air, UTC.").Resolve(context => context.Source.StartsAt);
+        this.AddDisplayDate("startsAtText", "When it went on air", t => t.StartsAt);
         Field<DateTimeGraphType>("expiresAt").Description("When it leaves the air, UTC; null until an editor expires it.").Resolve(context => context.Source.ExpiresAt);
         Field(t => t.Position).Description("Manual order among items of equal priority and start.");
         Field(t => t.Lang).Description("BCP 47 language of headline and excerpt.");

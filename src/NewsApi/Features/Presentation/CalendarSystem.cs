@@ -1,0 +1,7 @@
+namespace NewsApi.Features.Presentation;
+
+public enum CalendarSystem
+{
+    Gregorian,
+    Hijri,
+}
