@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test. The tests start their own throwaway PostgreSQL from the installed binaries and run the
-# graphql-http audit with Node.js, so on a fresh Debian machine this first installs what is missing
-# (PostgreSQL from Debian's packages; Node.js only where it is absent) — as root, or through sudo.
+# Runs every test. The tests start their own throwaway PostgreSQL from the installed binaries, run the ecosystem's
+# clients (the graphql-http audit, the graphql-ws client) with Node.js and the headlines widget in Chromium, so on a
+# fresh Debian machine this first installs what is missing from Debian's packages — as root, or through sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,11 @@ fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "Installing Node.js (the graphql-http audit runs on it)..."
   apt_install nodejs npm
+fi
+
+if ! command -v chromium >/dev/null; then
+  echo "Installing Chromium (the headlines widget is tested in a real browser)..."
+  apt_install chromium
 fi
 
 exec dotnet test NewsApi.sln -c Release "$@"

@@ -2,6 +2,7 @@ using NewsApi.Data;
 using NewsApi.Features.Feeds;
 using NewsApi.Features.Live;
 using NewsApi.Features.Presentation;
+using NewsApi.Features.Widget;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Transport;
@@ -21,6 +22,7 @@ app.UseGraphQLWebSockets();
 app.MapGraphQLHttp();
 app.MapNewsFeeds();
 app.MapTickerEventStream();
+app.MapHeadlinesWidget();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

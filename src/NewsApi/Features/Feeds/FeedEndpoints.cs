@@ -55,6 +55,9 @@ public static class FeedEndpoints
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAge) };
+
+        // Public content for any site: the headlines widget fetches the JSON feed from partners' pages.
+        context.Response.Headers.AccessControlAllowOrigin = "*";
         if (request.GetTypedHeaders().IfNoneMatch.Any(candidate => candidate.Compare(etag, useStrongComparison: false)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
