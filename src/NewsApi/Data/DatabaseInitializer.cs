@@ -27,8 +27,6 @@ internal sealed partial class DatabaseInitializer(
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
 
-        // Filling a store is not news: no live events for what the seed and the generator write.
-        using var bulkLoad = ContentEventRecorder.SuppressForBulkLoad();
         if (options.Value.ShouldSeedSampleContent && !await db.Articles.AnyAsync(cancellationToken))
         {
             await SampleContent.SeedAsync(db, clock, cancellationToken);
@@ -41,6 +39,9 @@ internal sealed partial class DatabaseInitializer(
             var existing = await db.Articles.CountAsync(cancellationToken);
             if (existing < wanted)
             {
+                // A synthetic bulk load is not news: no events for it (the sample content, by contrast, is in the
+                // log like anything an editor writes, so a first sync from the start of the log sees it).
+                using var bulkLoad = ContentEventRecorder.SuppressForBulkLoad();
                 var started = clock.GetTimestamp();
                 var progress = new LoggingProgress(logger, wanted - existing);
                 var added = await DemoArticleGenerator.GenerateAsync(contexts, wanted - existing, DemoRandomSeed, clock, cancellationToken, progress);

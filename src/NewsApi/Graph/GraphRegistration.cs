@@ -23,6 +23,7 @@ public static class GraphRegistration
 
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddScoped<ArticleFeed>();
+        builder.Services.AddScoped<NewsApi.Features.Sync.SyncFeed>();
         builder.Services.AddSingleton<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;

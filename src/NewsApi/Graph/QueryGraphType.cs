@@ -4,6 +4,7 @@ using NewsApi.Features.Authors;
 using NewsApi.Features.Nodes;
 using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
+using NewsApi.Features.Sync;
 using NewsApi.Features.Tickers;
 
 namespace NewsApi.Graph;
@@ -21,5 +22,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddTagQueries();
         this.AddSectionQueries();
         this.AddAuthorQueries();
+        this.AddSyncQueries();
     }
 }

@@ -8,4 +8,12 @@ public enum ContentEventKind
     TickerRemoved = 3,
     ArticlePublished = 10,
     ArticleCorrected = 11,
+
+    /// <summary>A public article changed in something other than its text (tags, section, image...).</summary>
+    ArticleUpdated = 12,
+
+    /// <summary>A public article stopped being public: unpublished, archived or deleted.</summary>
+    ArticleWithdrawn = 13,
+    TagChanged = 20,
+    TagRemoved = 21,
 }

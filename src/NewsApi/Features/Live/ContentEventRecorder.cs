@@ -12,7 +12,8 @@ namespace NewsApi.Features.Live;
 
 /// <summary>
 /// Writes the event log as a side effect of every save, whoever saves (mutations, the scheduler, seeding): a ticker
-/// item added, changed, expired or removed, an article published or corrected. The events go into the same
+/// item added, changed, expired or removed; an article published, corrected, updated or withdrawn; a tag changed or
+/// removed. Live subscriptions and the delta sync (`changes`) both read it. The events go into the same
 /// transaction as the change, after the change (so new rows have their ids), under a store-wide lock on PostgreSQL
 /// so that sequence numbers commit in order — a reader that has seen sequence N can never later find N-1 appear.
 /// </summary>
@@ -80,7 +81,8 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            db.ContentEvents.AddRange(save.Changes.Select(change => change.ToEvent(now)));
+            // One event per entity and kind: a save that retags an article twice is one change to it.
+            db.ContentEvents.AddRange(save.Changes.Select(change => change.ToEvent(now)).DistinctBy(e => (e.Kind, e.EntityId)));
             await db.SaveChangesAsync(cancellationToken);
             if (save.OwnedTransaction is { } transaction)
             {
@@ -145,25 +147,64 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
             }
         }
 
+        var articlesWithEvents = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var entry in db.ChangeTracker.Entries<Article>())
         {
-            var article = entry.Entity;
-            var publicNow = article.Status == ArticleStatus.Published && article.PublishedAt <= now;
-            var wasPublic = entry.State == EntityState.Modified
-                && entry.Property(a => a.Status).OriginalValue == ArticleStatus.Published
-                && entry.Property(a => a.PublishedAt).OriginalValue <= now;
-            if (entry.State is EntityState.Added or EntityState.Modified && publicNow && !wasPublic)
+            if (ArticleEvent(entry, now) is { } kind)
             {
-                changes.Add(new Change(ContentEventKind.ArticlePublished, entry));
+                changes.Add(new Change(kind, entry));
+                articlesWithEvents.Add(entry.Entity);
             }
-            else if (entry.State == EntityState.Modified && publicNow && wasPublic
-                && (entry.Property(a => a.Headline).IsModified || entry.Property(a => a.Body).IsModified || entry.Property(a => a.Standfirst).IsModified))
+        }
+
+        // Retagging or re-bylining a public article changes what readers see of it, though no article column changed.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ArticleTag or ArticleAuthor && e.State is EntityState.Added or EntityState.Deleted))
+        {
+            var article = entry.Entity is ArticleTag tag ? tag.Article : ((ArticleAuthor)entry.Entity).Article;
+            if (article is null || articlesWithEvents.Add(article))
             {
-                changes.Add(new Change(ContentEventKind.ArticleCorrected, entry));
+                changes.Add(new Change(ContentEventKind.ArticleUpdated, entry));
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Tag>())
+        {
+            ContentEventKind? kind = entry.State switch
+            {
+                EntityState.Added or EntityState.Modified => ContentEventKind.TagChanged,
+                EntityState.Deleted => ContentEventKind.TagRemoved,
+                _ => null,
+            };
+            if (kind is { } k)
+            {
+                changes.Add(new Change(k, entry));
             }
         }
 
         return changes;
+    }
+
+    private static ContentEventKind? ArticleEvent(EntityEntry<Article> entry, DateTime now)
+    {
+        if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            return null;
+        }
+
+        var article = entry.Entity;
+        var publicNow = entry.State != EntityState.Deleted && article.Status == ArticleStatus.Published && article.PublishedAt <= now;
+        var wasPublic = entry.State != EntityState.Added
+            && entry.Property(a => a.Status).OriginalValue == ArticleStatus.Published
+            && entry.Property(a => a.PublishedAt).OriginalValue <= now;
+        return (publicNow, wasPublic) switch
+        {
+            (true, false) => ContentEventKind.ArticlePublished,
+            (false, true) => ContentEventKind.ArticleWithdrawn,
+            (true, true) when entry.Property(a => a.Headline).IsModified || entry.Property(a => a.Body).IsModified || entry.Property(a => a.Standfirst).IsModified
+                => ContentEventKind.ArticleCorrected,
+            (true, true) => ContentEventKind.ArticleUpdated,
+            _ => null,
+        };
     }
 
     private sealed record Change(ContentEventKind Kind, EntityEntry Entry)
@@ -172,6 +213,9 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
         {
             TickerItem item => new ContentEvent { Kind = Kind, EntityId = item.Id, OccurredAt = now, Snapshot = JsonSerializer.Serialize(TickerSnapshot.Of(item), SnapshotJson) },
             Article article => new ContentEvent { Kind = Kind, EntityId = article.Id, OccurredAt = now },
+            ArticleTag tag => new ContentEvent { Kind = Kind, EntityId = tag.ArticleId, OccurredAt = now },
+            ArticleAuthor author => new ContentEvent { Kind = Kind, EntityId = author.ArticleId, OccurredAt = now },
+            Tag tag => new ContentEvent { Kind = Kind, EntityId = tag.Id, OccurredAt = now },
             _ => throw new InvalidOperationException($"No event for {Entry.Entity.GetType().Name}."),
         };
     }

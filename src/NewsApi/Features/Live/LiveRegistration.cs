@@ -12,7 +12,7 @@ public static class LiveRegistration
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<ContentEventRecorder>());
         builder.Services.AddSingleton<LiveEvents>();
         builder.Services.AddHostedService<ContentEventListener>();
-        builder.Services.AddHostedService<TickerExpiryAnnouncer>();
+        builder.Services.AddHostedService<TickerScheduleAnnouncer>();
         return builder;
     }
 }

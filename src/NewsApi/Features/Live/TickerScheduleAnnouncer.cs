@@ -6,14 +6,14 @@ using NewsApi.Data.Entities;
 namespace NewsApi.Features.Live;
 
 /// <summary>
-/// Announces ticker items whose expiry time has passed — nothing was written when they expired, so without this no
-/// subscriber would hear of it. Every instance runs it; the event log's lock and the re-check inside it make sure
-/// each expiry is announced once.
+/// Announces ticker items that go on air or expire with the passing of time — nothing is written at those moments,
+/// so without this no subscriber or syncing app would hear of them. Every instance runs it; the event log's lock and
+/// the re-check inside it make sure each is announced once.
 /// </summary>
-public sealed partial class TickerExpiryAnnouncer(
+public sealed partial class TickerScheduleAnnouncer(
     IDbContextFactory<NewsDbContext> contexts,
     TimeProvider clock,
-    ILogger<TickerExpiryAnnouncer> logger) : BackgroundService
+    ILogger<TickerScheduleAnnouncer> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -49,30 +49,39 @@ public sealed partial class TickerExpiryAnnouncer(
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - Horizon;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await Expired(db, now, since).AnyAsync(cancellationToken))
+        if (!await Started(db, now, since).AnyAsync(cancellationToken) && !await Expired(db, now, since).AnyAsync(cancellationToken))
         {
             return 0;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ContentEventRecorder.LockEventLogAsync(db, cancellationToken);
-        var items = await Expired(db, now, since).ToListAsync(cancellationToken);
-        db.ContentEvents.AddRange(items.Select(item => new ContentEvent
-        {
-            Kind = ContentEventKind.TickerExpired,
-            EntityId = item.Id,
-            OccurredAt = now,
-            Snapshot = JsonSerializer.Serialize(TickerSnapshot.Of(item), SnapshotJson),
-        }));
+        var started = await Started(db, now, since).ToListAsync(cancellationToken);
+        var expired = await Expired(db, now, since).ToListAsync(cancellationToken);
+        db.ContentEvents.AddRange(started.Select(item => Announce(ContentEventKind.TickerAdded, item, now)));
+        db.ContentEvents.AddRange(expired.Select(item => Announce(ContentEventKind.TickerExpired, item, now)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return items.Count;
+        return started.Count + expired.Count;
     }
+
+    private static ContentEvent Announce(ContentEventKind kind, TickerItem item, DateTime now) => new()
+    {
+        Kind = kind,
+        EntityId = item.Id,
+        OccurredAt = now,
+        Snapshot = JsonSerializer.Serialize(TickerSnapshot.Of(item), SnapshotJson),
+    };
+
+    /// <summary>On air now, but not yet announced since it went on air (it was added while still in the future).</summary>
+    private static IQueryable<TickerItem> Started(NewsDbContext db, DateTime now, DateTime since) =>
+        db.TickerItems.Where(t => t.StartsAt <= now && t.StartsAt > since && (t.ExpiresAt == null || t.ExpiresAt > now)
+            && !db.ContentEvents.Any(e => e.Kind == ContentEventKind.TickerAdded && e.EntityId == t.Id && e.OccurredAt >= t.StartsAt));
 
     private static IQueryable<TickerItem> Expired(NewsDbContext db, DateTime now, DateTime since) =>
         db.TickerItems.Where(t => t.ExpiresAt != null && t.ExpiresAt <= now && t.ExpiresAt > since
             && !db.ContentEvents.Any(e => e.Kind == ContentEventKind.TickerExpired && e.EntityId == t.Id && e.OccurredAt >= t.ExpiresAt));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Announcing expired ticker items failed; trying again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Announcing ticker items going on or off the air failed; trying again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

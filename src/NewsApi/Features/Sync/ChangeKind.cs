@@ -1,0 +1,7 @@
+namespace NewsApi.Features.Sync;
+
+public enum ChangeKind
+{
+    Upsert,
+    Delete,
+}
