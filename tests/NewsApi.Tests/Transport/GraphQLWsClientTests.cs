@@ -14,18 +14,11 @@ public sealed class GraphQLWsClientTests(TestStore store) : StoreFixture(store)
     [CancelAfter(180_000)]
     public async Task The_graphql_ws_client_queries_and_receives_a_ticker_change(CancellationToken cancellationToken)
     {
-        var audit = Path.Combine(RepositoryRoot.Path, "tests", "audit");
-        if (!Directory.Exists(Path.Combine(audit, "node_modules", "graphql-ws")))
-        {
-            await RunAsync("npm", audit, cancellationToken, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        }
+        await EcosystemClients.EnsureInstalledAsync("graphql-ws", cancellationToken);
 
         // The in-process server has migrated and seeded the store; the process serves the same SQLite file.
         await using var server = await ServerProcess.StartAsync(Factory.ConnectionString);
-        var start = new ProcessStartInfo("node") { WorkingDirectory = audit, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("graphql-ws-client.mjs");
-        start.ArgumentList.Add(new Uri(server.Address, "graphql").AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal));
-        using var node = Process.Start(start)!;
+        using var node = EcosystemClients.Start("node", ["graphql-ws-client.mjs", new Uri(server.Address, "graphql").AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal)]);
 
         var steps = new Dictionary<string, JsonElement>();
         while (await node.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
@@ -64,18 +57,5 @@ public sealed class GraphQLWsClientTests(TestStore store) : StoreFixture(store)
 
             await Task.Delay(1000, cancellationToken);
         }
-    }
-
-    private static async Task RunAsync(string program, string directory, CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', arguments)}");
     }
 }

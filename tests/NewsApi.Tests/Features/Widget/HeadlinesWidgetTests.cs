@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data.Entities;
@@ -15,14 +14,10 @@ public sealed class HeadlinesWidgetTests(TestStore store) : StoreFixture(store)
     [CancelAfter(180_000)]
     public async Task A_partner_page_shows_the_latest_headlines_right_to_left(CancellationToken cancellationToken)
     {
-        var clients = Path.Combine(RepositoryRoot.Path, "tests", "audit");
-        if (!Directory.Exists(Path.Combine(clients, "node_modules", "playwright-core")))
-        {
-            await RunAsync("npm", clients, cancellationToken, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        }
+        await EcosystemClients.EnsureInstalledAsync("playwright-core", cancellationToken);
 
         await using var server = await ServerProcess.StartAsync(Factory.ConnectionString);
-        var output = await RunAsync("node", clients, cancellationToken, "widget-check.mjs", server.Address.AbsoluteUri, "3");
+        var output = await EcosystemClients.RunAsync("node", ["widget-check.mjs", server.Address.AbsoluteUri, "3"], cancellationToken);
 
         using var seen = JsonDocument.Parse(output);
         var root = seen.RootElement;
@@ -41,21 +36,5 @@ public sealed class HeadlinesWidgetTests(TestStore store) : StoreFixture(store)
         var now = DateTime.UtcNow;
         return await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count).Select(a => a.Headline).ToListAsync();
-    }
-
-    private static async Task<string> RunAsync(string program, string directory, CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.That(process.ExitCode, Is.Zero, $"{program} {string.Join(' ', arguments)}\n{await output}\n{await error}");
-        return await output;
     }
 }
