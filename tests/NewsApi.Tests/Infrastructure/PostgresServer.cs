@@ -41,6 +41,20 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", "postgres:postgres", directory]);
         }
 
+        try
+        {
+            return await StartClusterAsync(binaries, directory, data);
+        }
+        catch
+        {
+            // A cluster that did not start leaves nothing behind.
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<PostgresServer> StartClusterAsync(string binaries, string directory, string data)
+    {
         await RunPostgresToolAsync(binaries, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         var port = FreePort();
         var options = string.Join(' ',
