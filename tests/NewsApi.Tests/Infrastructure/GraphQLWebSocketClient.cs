@@ -26,10 +26,23 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         return new GraphQLWebSocketClient(socket);
     }
 
-    /// <summary>Connects and completes connection_init / connection_ack.</summary>
-    public static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(NewsApiFactory factory)
+    /// <summary>Connects over a real socket to a server listening at <paramref name="address"/> (http://host:port/).</summary>
+    public static async Task<GraphQLWebSocketClient> ConnectAsync(Uri address)
     {
-        var client = await ConnectAsync(factory);
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri(new Uri(address.AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal)), "graphql"), CancellationToken.None);
+        return new GraphQLWebSocketClient(socket);
+    }
+
+    /// <summary>Connects and completes connection_init / connection_ack.</summary>
+    public static Task<GraphQLWebSocketClient> ConnectAndInitAsync(NewsApiFactory factory) => InitAsync(ConnectAsync(factory));
+
+    public static Task<GraphQLWebSocketClient> ConnectAndInitAsync(Uri address) => InitAsync(ConnectAsync(address));
+
+    private static async Task<GraphQLWebSocketClient> InitAsync(Task<GraphQLWebSocketClient> connecting)
+    {
+        var client = await connecting;
         await client.SendAsync(new { type = "connection_init" });
         var ack = await client.ReceiveAsync();
         Assert.That(ack?.RootElement.GetProperty("type").GetString(), Is.EqualTo("connection_ack"));

@@ -26,12 +26,6 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    /// <summary>A second server on an existing PostgreSQL database: another instance of the same deployment.</summary>
-    public static NewsApiFactory SharingPostgres(NewsApiFactory first) =>
-        first.Store == TestStore.Postgres
-            ? new NewsApiFactory(TestStore.Postgres, first.ConnectionString, null, first.settings)
-            : throw new InvalidOperationException("Only PostgreSQL is shared between instances.");
-
     public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null)
     {
         settings ??= new Dictionary<string, string?>();

@@ -17,7 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string connectionString)
+    public static async Task<ServerProcess> StartAsync(string connectionString, TestStore store = TestStore.Sqlite, IReadOnlyDictionary<string, string>? settings = null)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -34,11 +34,17 @@ public sealed class ServerProcess : IAsyncDisposable
             Environment =
             {
                 ["ConnectionStrings__News"] = connectionString,
+                ["Database__Provider"] = store.ToString(),
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "NewsApi.dll"));
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
         process.OutputDataReceived += (_, _) => { };

@@ -12,17 +12,19 @@ namespace NewsApi.Features.Live;
 public sealed partial class ContentEventListener(
     ContentEventHub hub,
     IDbContextFactory<NewsDbContext> contexts,
+    IConfiguration configuration,
     ILogger<ContentEventListener> logger) : BackgroundService
 {
     public const string Channel = "content_events";
 
-    private static readonly TimeSpan FallbackPoll = TimeSpan.FromSeconds(2);
+    /// <summary>How often the log is read even without a notification (<c>Live:FallbackPoll</c>, default 2 s).</summary>
+    private readonly TimeSpan fallbackPoll = configuration.GetValue("Live:FallbackPoll", TimeSpan.FromSeconds(2));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connectionString = await StartPositionAsync(stoppingToken);
         var listening = connectionString is null ? Task.CompletedTask : ListenAsync(connectionString, stoppingToken);
-        using var fallback = new PeriodicTimer(FallbackPoll);
+        using var fallback = new PeriodicTimer(fallbackPoll);
         var ticking = TickAsync(fallback, stoppingToken);
         try
         {

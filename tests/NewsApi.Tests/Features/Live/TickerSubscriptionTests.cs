@@ -15,8 +15,7 @@ public sealed class TickerSubscriptionTests(TestStore store) : StoreFixture(stor
     public async Task A_new_ticker_item_reaches_a_subscriber_as_added()
     {
         await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
-        await client.SubscribeAsync("1", TickerChanged);
-        await Task.Delay(200);
+        await client.SubscribeAsync("1", TickerChanged, new { since = await LastSequenceAsync() });
 
         var id = await AddTickerItemAsync("عاجل: بث مباشر للشريط");
 
@@ -53,8 +52,7 @@ public sealed class TickerSubscriptionTests(TestStore store) : StoreFixture(stor
     public async Task An_item_reaching_its_expiry_time_is_announced_as_expired_once()
     {
         await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
-        await client.SubscribeAsync("e", TickerChanged);
-        await Task.Delay(200);
+        await client.SubscribeAsync("e", TickerChanged, new { since = await LastSequenceAsync() });
         int id;
         await using (var db = await CreateDbContextAsync())
         {
@@ -82,8 +80,7 @@ public sealed class TickerSubscriptionTests(TestStore store) : StoreFixture(stor
         var headlines = new List<string>();
         await using (var first = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory))
         {
-            await first.SubscribeAsync("a", TickerChanged);
-            await Task.Delay(200);
+            await first.SubscribeAsync("a", TickerChanged, new { since = await LastSequenceAsync() });
             await AddTickerItemAsync("استئناف ١");
             var change = await NextAsync(first, "a");
             headlines.Add(change.GetProperty("item").GetProperty("headline").GetString()!);
@@ -163,6 +160,16 @@ public sealed class TickerSubscriptionTests(TestStore store) : StoreFixture(stor
         Assert.That(root.GetProperty("type").GetString(), Is.EqualTo("next"), root.GetRawText());
         Assert.That(root.GetProperty("id").GetString(), Is.EqualTo(id));
         return root.GetProperty("payload").GetProperty("data").GetProperty("tickerChanged").Clone();
+    }
+
+    /// <summary>
+    /// Subscribing from the log's current end makes the test independent of how fast the subscription is set up:
+    /// whatever the test writes next is delivered, replayed or live.
+    /// </summary>
+    private async Task<string> LastSequenceAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return ((await db.ContentEvents.MaxAsync(e => (long?)e.Id)) ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<int> AddTickerItemAsync(string headline)
