@@ -15,7 +15,7 @@ machine_facts() {
   echo "- Memory: $mem"
   echo "- Kernel: $kernel"
   echo "- .NET SDK $(dotnet --version 2>/dev/null || echo '?'); ${PG_VERSION:-PostgreSQL}; $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "- Load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Load average (1, 5, 15 min) when the run started: ${BENCH_LOAD_AT_START:-?}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 cat <<EOF
@@ -32,7 +32,14 @@ $(machine_facts)
 ## How to reproduce
 
 \`\`\`sh
-sudo SIZES="${SIZES}" CONCURRENCY="${CONCURRENCY}" DURATION=${DURATION} WARMUP=${WARMUP} bench/run.sh
+sudo env ${BENCH_INVOCATION}
+\`\`\`
+
+The full comparison (a quiet machine, about an hour and a half; seeding 1M articles takes several minutes
+the first time, and the databases are kept in \`/tmp/newsapi-bench-pg\` for the next run):
+
+\`\`\`sh
+sudo bench/run.sh
 \`\`\`
 
 The script installs what is missing (wrk, PostgreSQL from Debian's packages; PostGraphile 5.1.5 and Node 22

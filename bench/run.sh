@@ -13,6 +13,8 @@
 #   BENCH_PGDATA=/tmp/newsapi-bench-pg   cluster kept between runs so seeded databases are reused
 #   BENCH_LABEL="..."              a line printed at the top of BENCHMARKS.md (say when the machine was busy)
 #   BENCH_OUTPUT=BENCHMARKS.md     where the report goes (relative to the repository root)
+#   NEWSAPI_CONNECTION_OPTIONS="Max Auto Prepare=20"   appended to NewsApi's connection string, to try
+#                                  Npgsql settings without touching the code
 set -euo pipefail
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,7 +24,9 @@ SIZES="${SIZES:-10000 100000 1000000}"
 CONCURRENCY="${CONCURRENCY:-1 16 64}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-10s}"
+OPERATIONS_WANTED="${OPERATIONS:-}"
 OPERATIONS="${OPERATIONS:-home article ticker tag search}"
+METHODS_WANTED="${METHODS:-}"
 METHODS="${METHODS:-POST GET}"
 SKIP_POSTGRAPHILE="${SKIP_POSTGRAPHILE:-0}"
 SKIP_PGBENCH="${SKIP_PGBENCH:-0}"
@@ -149,7 +153,7 @@ start_postgres() {
 
 psql_in() { local db="$1"; shift; "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
 
-connection_string() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"; }
+connection_string() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres${NEWSAPI_CONNECTION_OPTIONS:+;$NEWSAPI_CONNECTION_OPTIONS}"; }
 
 database_exists() { [[ "$(psql_in postgres -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" == "1" ]]; }
 
@@ -468,9 +472,22 @@ benchmark_size() {
   fi
 }
 
+# The command line that reproduces this run, for the report.
+invocation() {
+  local line="SIZES=\"$SIZES\" CONCURRENCY=\"$CONCURRENCY\" DURATION=$DURATION WARMUP=$WARMUP"
+  local name
+  for name in OPERATIONS_WANTED METHODS_WANTED SKIP_POSTGRAPHILE SKIP_PGBENCH NEWSAPI_CONNECTION_OPTIONS; do
+    [[ -n "${!name:-}" && "${!name}" != "0" ]] && line+=" ${name%_WANTED}=\"${!name}\""
+  done
+  echo "$line bench/run.sh"
+}
+
 main() {
   local output="$BENCH_OUTPUT"
   [[ "$output" == /* ]] || output="$repo/$output"
+  # Recorded in the report: a load average well above the core count means the numbers are noise.
+  local load_at_start
+  load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
   install_missing_packages
   [[ "$SKIP_POSTGRAPHILE" == "1" ]] || install_postgraphile
   build_newsapi
@@ -481,7 +498,7 @@ main() {
   for size in $SIZES; do
     benchmark_size "$size"
   done
-  env SIZES="$SIZES" CONCURRENCY="$CONCURRENCY" DURATION="$DURATION" WARMUP="$WARMUP" BENCH_LABEL="$BENCH_LABEL" \
+  env BENCH_INVOCATION="$(invocation)" BENCH_LABEL="$BENCH_LABEL" BENCH_LOAD_AT_START="$load_at_start" \
     PG_VERSION="$("$pg_bin/postgres" --version)" \
     "$bench/report.sh" "$tsv" "$commands_log" >"$output"
   log "wrote $output (raw results in ${results#"$repo"/})"
