@@ -50,7 +50,7 @@ recombining them beyond that; a database with the right count is reused), then p
 the other on the same database, checks one response of each operation (HTTP 200, no \`errors\`, the page's
 number of items), warms up, and drives \`wrk\` (\`bench/wrk/graphql.lua\`, documents in \`bench/queries/\`)
 over loopback. Every response under load is checked too: "bad" counts non-2xx, bodies with \`errors\` and
-socket errors. \`pgbench -M prepared\` runs the equivalent single SQL statement (\`bench/sql/home.sql\`,
+socket errors (a response slower than wrk's \`--timeout\`, 10 s, counts as one). \`pgbench -M prepared\` runs the equivalent single SQL statement (\`bench/sql/home.sql\`,
 \`bench/sql/article.sql\`) as the ceiling. RSS is the server process's peak VmRSS during the run.
 
 Load generator, servers and PostgreSQL share the machine's cores, as they would on any single box; absolute
@@ -142,9 +142,10 @@ $(awk -F'\t' '
   \`bench/queries/postgraphile/*.graphql\`, the same data in its own shape (\`allArticles(orderBy:
   PUBLISHED_AT_DESC, condition: {status: 2})\`, \`sectionBySectionId\`, \`articleAuthorsByArticleId\`, ...). For
   the article page \`bench/sql/postgraphile-related.sql\` adds \`Article.related(maxItems:)\`, a SQL function
-  ranking related stories as NewsApi does, so both do the same work. Differences: PostGraphile's ticker is
-  not filtered to items on air (it has no "now" condition) and its tag page lists the tag's articles in key
-  order, not newest first; neither checks \`published_at <= now()\` on the feed.
+  ranking related stories as NewsApi does, so both do the same work. Differences, all in PostGraphile's
+  favour: its default conditions are equalities, so its feed does not check \`published_at <= now()\`, its
+  ticker is not filtered to items on air, and its tag page lists the tag's articles in key order rather than
+  newest first (no sort over the tag's articles).
 - **pgbench**: \`bench/sql/home.sql\` and \`bench/sql/article.sql\`, one statement each returning the page's
   JSON (\`json_agg\`), \`-M prepared\`. No HTTP, no GraphQL: the ceiling.
 
