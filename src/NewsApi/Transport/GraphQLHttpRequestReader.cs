@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using GraphQL;
@@ -138,7 +140,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, error);
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
+        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions,
+            variablesText is null ? 0 : Encoding.UTF8.GetByteCount(variablesText)), null);
     }
 
     private static TransportError? CheckContentType(HttpRequest request)
@@ -222,6 +225,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
         string? operationName = null;
         Inputs? variables = null;
         Inputs? extensions = null;
+        var variablesBytes = 0;
         foreach (var property in root.EnumerateObject())
         {
             switch (property.Name)
@@ -245,6 +249,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
                     break;
 
                 case "variables":
+                    variablesBytes = JsonMarshal.GetRawUtf8Value(property.Value).Length;
                     if (!TryReadMap(property.Value, "variables", out variables, out var variablesError))
                     {
                         return (null, variablesError);
@@ -271,7 +276,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, MissingQuery());
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
+        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions, variablesBytes), null);
     }
 
     private bool TryReadMap(JsonElement value, string parameter, out Inputs? map, out TransportError? error)
