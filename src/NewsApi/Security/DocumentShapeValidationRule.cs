@@ -18,6 +18,14 @@ internal sealed class DocumentShapeValidationRule(IOptions<QueryLimitsOptions> l
         CheckDirectives(context, options);
         if (context.Operation is { } operation)
         {
+            if (RootTypeOf(context, operation) is null)
+            {
+                // Reported here, before the complexity analyzers, which would throw on an operation with no root type.
+                Report(context, ErrorCodes.OperationNotSupported,
+                    $"This API has no {operation.Operation.ToString().ToLowerInvariant()} operations yet; only queries are served.");
+                return default;
+            }
+
             var tally = new ExpandedTally(context.Document);
             var whole = tally.Of(operation.SelectionSet);
             var root = tally.RootFieldsOf(operation.SelectionSet);
@@ -42,6 +50,15 @@ internal sealed class DocumentShapeValidationRule(IOptions<QueryLimitsOptions> l
 
         return default;
     }
+
+    private static GraphQL.Types.IObjectGraphType? RootTypeOf(ValidationContext context, GraphQLOperationDefinition operation) =>
+        operation.Operation switch
+        {
+            OperationType.Query => context.Schema.Query,
+            OperationType.Mutation => context.Schema.Mutation,
+            OperationType.Subscription => context.Schema.Subscription,
+            _ => null,
+        };
 
     private static void CheckDirectives(ValidationContext context, QueryLimitsOptions options)
     {

@@ -244,9 +244,10 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             return documentBuilder.Build(query);
         }
-        catch (GraphQLParserException)
+        catch (Exception ex) when (ex is GraphQLParserException or SyntaxError)
         {
-            // Left to the executer, which reports syntax errors in the usual GraphQL shape.
+            // GraphQL.NET's builder wraps the parser's syntax errors in SyntaxError; both are the client's mistake.
+            // Left to the executer, which reports them in the usual GraphQL shape.
             return null;
         }
     }

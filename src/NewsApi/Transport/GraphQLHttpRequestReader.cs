@@ -236,7 +236,11 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
                         return (null, TransportError.BadRequest(ErrorCodes.BadRequest, "The 'query' parameter must be a string."));
                     }
 
-                    query = property.Value.GetString();
+                    if (!TryGetString(property.Value, out query))
+                    {
+                        return (null, UnpairedSurrogate("query"));
+                    }
+
                     break;
 
                 case "operationName":
@@ -245,7 +249,11 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
                         return (null, TransportError.BadRequest(ErrorCodes.BadRequest, "The 'operationName' parameter must be a string or null."));
                     }
 
-                    operationName = property.Value.GetString();
+                    if (!TryGetString(property.Value, out operationName))
+                    {
+                        return (null, UnpairedSurrogate("operationName"));
+                    }
+
                     break;
 
                 case "variables":
@@ -337,6 +345,24 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
 
         return values.Count == 0 ? null : values[0];
     }
+
+    /// <summary>A JSON escape like \ud800 with no partner decodes to no string at all: refused, not thrown.</summary>
+    private static bool TryGetString(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static TransportError UnpairedSurrogate(string parameter) =>
+        TransportError.BadRequest(ErrorCodes.BadRequest, $"The '{parameter}' parameter contains an unpaired surrogate escape, which is no Unicode text.");
 
     private static TransportError MissingQuery() =>
         TransportError.BadRequest(ErrorCodes.MissingQuery, "The request has no 'query' parameter.");
