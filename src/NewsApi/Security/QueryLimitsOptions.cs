@@ -11,8 +11,8 @@ public sealed class QueryLimitsOptions
 
     /// <summary>
     /// Deepest nesting of selection sets, the operation's own being level 1 (default 12; <c>{ ticker { headline } }</c>
-    /// is 2). The deepest screen, the feed with related stories and their sections, is 6; the schema test's
-    /// introspection query is 9. Code MAX_DEPTH_EXCEEDED.
+    /// is 2). The feed with related stories is 5; the schema test's introspection
+    /// query is 9. Code MAX_DEPTH_EXCEEDED.
     /// </summary>
     public int MaxDepth { get; set; } = 12;
 
@@ -25,8 +25,8 @@ public sealed class QueryLimitsOptions
 
     /// <summary>
     /// Ceiling on the query cost (default 25,000): every object field costs 1 times the page sizes above it
-    /// (first/last, 20 when absent), scalars cost 0. The home feed of 100 with sections, authors and tags costs about
-    /// 6,300. Reported in <c>extensions.cost</c>. Code COST_LIMIT_EXCEEDED.
+    /// (first/last, 20 when absent), scalars cost 0. The home feed of 100 with sections, authors, tags and three related
+    /// stories costs 703. Reported in <c>extensions.cost</c>. Code COST_LIMIT_EXCEEDED.
     /// </summary>
     public int MaxCost { get; set; } = 25_000;
 

@@ -81,7 +81,7 @@ internal sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
-        if (!readiness.IsInitialized)
+        if (!readiness.IsAvailable)
         {
             // Nothing has executed, so the spec allows a 5xx; Retry-After tells well-behaved clients when to come back.
             context.Response.Headers.RetryAfter = "5";
@@ -192,6 +192,7 @@ internal sealed partial class GraphQLHttpEndpoint(
                 case UnhandledError { InnerException: { } cause } when IsDatabaseUnavailable(cause):
                     // The database is down or restarting: the client should retry, not report a bug.
                     LogDatabaseUnavailable(logger, cause.Message, correlationId);
+                    readiness.ReportUnavailable();
                     var unavailable = new ExecutionError("The database is unavailable; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
                     unavailable.AddExtension("correlationId", correlationId);
                     normalized.Add(unavailable);
