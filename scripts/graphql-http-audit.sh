@@ -2,6 +2,8 @@
 # Builds NewsApi, starts it on a free loopback port with a throw-away SQLite file, runs the graphql-http
 # server audit (tests/audit) against /graphql, stops the server and exits with the audit's exit code:
 # 0 when every MUST and SHOULD audit passes, 1 otherwise, 2 when the server could not be started.
+# The audit's probes ask for __type, so anonymous introspection (closed in Production) is opened for it: the
+# audit is about the transport, not about what the schema reveals.
 # Env: CONFIGURATION (default Debug), AUDIT_SKIP_BUILD=1 to reuse an existing build, AUDIT_STARTUP_SECONDS (default 90).
 set -euo pipefail
 
@@ -52,6 +54,7 @@ dll="$repo/src/NewsApi/bin/$configuration/net10.0/NewsApi.dll"
   exec env ConnectionStrings__News="Data Source=$work/news.db" \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+    GraphQL__Exposure__AnonymousIntrospection="${GraphQL__Exposure__AnonymousIntrospection:-true}" \
     dotnet "$dll"
 ) >"$work/server.log" 2>&1 &
 server_pid=$!

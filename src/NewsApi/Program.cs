@@ -5,17 +5,20 @@ using NewsApi.Features.Presentation;
 using NewsApi.Features.Widget;
 using NewsApi.Graph;
 using NewsApi.Hosting;
+using NewsApi.Security;
 using NewsApi.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsGraph();
+builder.AddGraphQLProtection();
 builder.AddLiveEvents();
 builder.AddPresentation();
 builder.AddGraphQLHttp();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
+builder.AddNewsHealth();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();
@@ -23,6 +26,7 @@ app.MapGraphQLHttp();
 app.MapNewsFeeds();
 app.MapTickerEventStream();
 app.MapHeadlinesWidget();
+app.MapNewsHealth();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

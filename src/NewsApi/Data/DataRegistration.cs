@@ -40,6 +40,7 @@ public static class DataRegistration
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use sqlite or postgres.");
         }
 
+        builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

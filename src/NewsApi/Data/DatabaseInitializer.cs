@@ -5,14 +5,90 @@ using NewsApi.Features.Live;
 
 namespace NewsApi.Data;
 
-/// <summary>Brings the store up to the current schema and, where configured, fills an empty store with the sample content.</summary>
+/// <summary>
+/// Brings the store up to the current schema and, where configured, fills an empty store with the sample content.
+/// A PostgreSQL server that cannot be reached at start-up does not stop the process: it keeps trying in the
+/// background (orchestrators restart crashing pods in a loop, which helps nobody) and <see cref="DatabaseReadiness"/>
+/// says not ready until it succeeds. SQLite is a local file: failing there is a real fault and still stops start-up.
+/// </summary>
 internal sealed partial class DatabaseInitializer(
     IDbContextFactory<NewsDbContext> contexts,
     IOptions<DatabaseOptions> options,
+    DatabaseReadiness readiness,
     TimeProvider clock,
-    ILogger<DatabaseInitializer> logger) : IHostedService
+    ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
+    private Task retrying = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeAsync(cancellationToken);
+            readiness.MarkInitialized();
+        }
+        catch (Exception ex) when (options.Value.Provider == DatabaseProvider.Postgres && IsUnreachable(ex))
+        {
+            readiness.MarkFailed(ex.Message);
+            LogUnreachable(logger, ex, options.Value.StartupRetryDelay.TotalSeconds);
+            retrying = RetryAsync(stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        var delay = options.Value.StartupRetryDelay;
+        var longest = TimeSpan.FromSeconds(Math.Max(30, delay.TotalSeconds));
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, cancellationToken);
+                await InitializeAsync(cancellationToken);
+                readiness.MarkInitialized();
+                LogRecovered(logger);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (IsUnreachable(ex))
+            {
+                readiness.MarkFailed(ex.Message);
+                LogStillUnreachable(logger, ex.Message);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, longest.Ticks));
+            }
+#pragma warning disable CA1031 // A background loop must not die silently: anything else is logged and retried too.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                readiness.MarkFailed(ex.Message);
+                LogInitializationFailed(logger, ex);
+                delay = longest;
+            }
+        }
+    }
+
+    /// <summary>Failures that a server coming up later cures: refused or dropped connections, a server still starting or shutting down.</summary>
+    private static bool IsUnreachable(Exception ex) => ex switch
+    {
+        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "3D000" } => true,
+        System.Data.Common.DbException { IsTransient: true } => true,
+        System.Net.Sockets.SocketException or TimeoutException or IOException => true,
+        _ => ex.InnerException is { } inner && IsUnreachable(inner),
+    };
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (options.Value.MigrateOnStartup)
@@ -55,7 +131,17 @@ internal sealed partial class DatabaseInitializer(
     /// <summary>Fixed so that every store generated with the same settings holds the same demo articles.</summary>
     private const int DemoRandomSeed = 20_240_601;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database cannot be reached at start-up; serving 503 and retrying every {Seconds} s or more")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is still unreachable: {Reason}")]
+    private static partial void LogStillUnreachable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bringing the database up failed; retrying")]
+    private static partial void LogInitializationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database is reachable again and up to date; ready")]
+    private static partial void LogRecovered(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private static partial void LogMigrated(ILogger logger, string provider);

@@ -22,4 +22,10 @@ public sealed class DatabaseOptions
     /// </summary>
     public int DemoArticles { get; set; }
 
+    /// <summary>
+    /// First pause between attempts to reach a PostgreSQL server that was down at start-up (default 2 s); each
+    /// failure doubles it, up to 30 s.
+    /// </summary>
+    public TimeSpan StartupRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
 }

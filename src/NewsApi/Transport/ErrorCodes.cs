@@ -20,4 +20,6 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    public const string Timeout = "TIMEOUT";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

@@ -5,6 +5,8 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using NewsApi.Data;
+using NewsApi.Security;
 
 namespace NewsApi.Transport;
 
@@ -18,6 +20,9 @@ internal sealed partial class GraphQLHttpEndpoint(
     IGraphQLSerializer serializer,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLHttpOptions> options,
+    RequestSizeGuard sizeGuard,
+    SuggestionFilter suggestions,
+    DatabaseReadiness readiness,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -76,6 +81,23 @@ internal sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
+        if (!readiness.IsAvailable)
+        {
+            // Nothing has executed, so the spec allows a 5xx; Retry-After tells well-behaved clients when to come back.
+            context.Response.Headers.RetryAfter = "5";
+            await RefuseAsync(context, contentType, new TransportError(StatusCodes.Status503ServiceUnavailable,
+                ErrorCodes.ServiceUnavailable, "The service is starting or its database is unreachable; retry shortly."));
+            return;
+        }
+
+        if (sizeGuard.Check(graphQLRequest!.Query, graphQLRequest.VariablesBytes) is { } tooLarge)
+        {
+            // Refused like a validation error (400, or 200 in application/json): the request was well-formed HTTP.
+            var refused = ErrorResult(tooLarge);
+            await WriteAsync(context, StatusFor(refused, contentType), contentType, refused);
+            return;
+        }
+
         GraphQLDocument? document = null;
         if (isGet)
         {
@@ -91,7 +113,7 @@ internal sealed partial class GraphQLHttpEndpoint(
             }
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var execution = new ExecutionOptions
         {
             Query = graphQLRequest!.Query,
             Document = document,
@@ -101,9 +123,15 @@ internal sealed partial class GraphQLHttpEndpoint(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
-        });
+        };
+        var result = await executer.ExecuteAsync(execution);
 
         NormalizeErrors(result, context.TraceIdentifier);
+        if (QueryCost.From(execution.UserContext) is { } cost)
+        {
+            (result.Extensions ??= [])["cost"] = cost.ToExtension();
+        }
+
         await WriteAsync(context, StatusFor(result, contentType), contentType, result);
     }
 
@@ -119,8 +147,19 @@ internal sealed partial class GraphQLHttpEndpoint(
             return StatusCodes.Status200OK;
         }
 
-        return errors.Any(e => e.Code == ErrorCodes.InternalServerError)
-            ? StatusCodes.Status500InternalServerError
+        // Without a data entry the spec wants 4xx or 5xx; 5xx when the fault is ours or the database's.
+        if (errors.Any(e => e.Code == ErrorCodes.InternalServerError))
+        {
+            return StatusCodes.Status500InternalServerError;
+        }
+
+        if (errors.Any(e => e.Code == ErrorCodes.ServiceUnavailable))
+        {
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+
+        return errors.Any(e => e.Code == ErrorCodes.Timeout)
+            ? StatusCodes.Status504GatewayTimeout
             : StatusCodes.Status400BadRequest;
     }
 
@@ -144,6 +183,20 @@ internal sealed partial class GraphQLHttpEndpoint(
                         Code = ErrorCodes.MaxDepthExceeded,
                     });
                     continue;
+                case TimeoutError:
+                    normalized.Add(new ExecutionError("The request took longer than the server allows and was cancelled; ask for less.")
+                    {
+                        Code = ErrorCodes.Timeout,
+                    });
+                    continue;
+                case UnhandledError { InnerException: { } cause } when IsDatabaseUnavailable(cause):
+                    // The database is down or restarting: the client should retry, not report a bug.
+                    LogDatabaseUnavailable(logger, cause.Message, correlationId);
+                    readiness.ReportUnavailable();
+                    var unavailable = new ExecutionError("The database is unavailable; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
+                    unavailable.AddExtension("correlationId", correlationId);
+                    normalized.Add(unavailable);
+                    continue;
                 case UnhandledError unhandled:
                     var path = unhandled.Path is null ? null : string.Join('.', unhandled.Path);
                     LogUnhandledException(logger, unhandled.InnerException ?? unhandled, correlationId, path);
@@ -161,6 +214,9 @@ internal sealed partial class GraphQLHttpEndpoint(
                 case InvalidVariableError:
                     error.Code = ErrorCodes.InvalidVariables;
                     break;
+                case ValidationError:
+                    normalized.Add(suggestions.Filter(error));
+                    continue;
                 default:
                     if (string.IsNullOrEmpty(error.Code))
                     {
@@ -176,15 +232,23 @@ internal sealed partial class GraphQLHttpEndpoint(
         result.Errors = normalized;
     }
 
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        System.Data.Common.DbException { IsTransient: true } => true,
+        System.Net.Sockets.SocketException => true,
+        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
+
     private GraphQLDocument? TryParse(string query)
     {
         try
         {
             return documentBuilder.Build(query);
         }
-        catch (GraphQLParserException)
+        catch (Exception ex) when (ex is GraphQLParserException or SyntaxError)
         {
-            // Left to the executer, which reports syntax errors in the usual GraphQL shape.
+            // GraphQL.NET's builder wraps the parser's syntax errors in SyntaxError; both are the client's mistake.
+            // Left to the executer, which reports them in the usual GraphQL shape.
             return null;
         }
     }
@@ -235,6 +299,10 @@ internal sealed partial class GraphQLHttpEndpoint(
     [LoggerMessage(EventId = 1, Level = LogLevel.Error,
         Message = "Unhandled exception in a GraphQL request; correlation id {CorrelationId}, field {FieldPath}")]
     private static partial void LogUnhandledException(ILogger logger, Exception exception, string correlationId, string? fieldPath);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "The database is unavailable: {Reason}; correlation id {CorrelationId}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string reason, string correlationId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug,
         Message = "GraphQL request refused with {StatusCode} {Code}: {Reason}")]

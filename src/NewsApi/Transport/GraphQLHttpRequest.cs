@@ -3,4 +3,5 @@ using GraphQL;
 namespace NewsApi.Transport;
 
 /// <summary>The four request parameters of the GraphQL over HTTP spec, already checked for type.</summary>
-internal sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+/// <remarks><c>VariablesBytes</c> is the size of the variables JSON as received, for the variables size limit.</remarks>
+internal sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions, int VariablesBytes = 0);

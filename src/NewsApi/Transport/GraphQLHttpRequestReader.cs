@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using GraphQL;
@@ -138,7 +140,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, error);
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
+        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions,
+            variablesText is null ? 0 : Encoding.UTF8.GetByteCount(variablesText)), null);
     }
 
     private static TransportError? CheckContentType(HttpRequest request)
@@ -222,6 +225,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
         string? operationName = null;
         Inputs? variables = null;
         Inputs? extensions = null;
+        var variablesBytes = 0;
         foreach (var property in root.EnumerateObject())
         {
             switch (property.Name)
@@ -232,7 +236,11 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
                         return (null, TransportError.BadRequest(ErrorCodes.BadRequest, "The 'query' parameter must be a string."));
                     }
 
-                    query = property.Value.GetString();
+                    if (!TryGetString(property.Value, out query))
+                    {
+                        return (null, UnpairedSurrogate("query"));
+                    }
+
                     break;
 
                 case "operationName":
@@ -241,10 +249,15 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
                         return (null, TransportError.BadRequest(ErrorCodes.BadRequest, "The 'operationName' parameter must be a string or null."));
                     }
 
-                    operationName = property.Value.GetString();
+                    if (!TryGetString(property.Value, out operationName))
+                    {
+                        return (null, UnpairedSurrogate("operationName"));
+                    }
+
                     break;
 
                 case "variables":
+                    variablesBytes = JsonMarshal.GetRawUtf8Value(property.Value).Length;
                     if (!TryReadMap(property.Value, "variables", out variables, out var variablesError))
                     {
                         return (null, variablesError);
@@ -271,7 +284,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, MissingQuery());
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
+        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions, variablesBytes), null);
     }
 
     private bool TryReadMap(JsonElement value, string parameter, out Inputs? map, out TransportError? error)
@@ -332,6 +345,24 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
 
         return values.Count == 0 ? null : values[0];
     }
+
+    /// <summary>A JSON escape like \ud800 with no partner decodes to no string at all: refused, not thrown.</summary>
+    private static bool TryGetString(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    private static TransportError UnpairedSurrogate(string parameter) =>
+        TransportError.BadRequest(ErrorCodes.BadRequest, $"The '{parameter}' parameter contains an unpaired surrogate escape, which is no Unicode text.");
 
     private static TransportError MissingQuery() =>
         TransportError.BadRequest(ErrorCodes.MissingQuery, "The request has no 'query' parameter.");

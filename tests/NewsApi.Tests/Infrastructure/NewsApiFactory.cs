@@ -11,13 +11,16 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly string? sqliteFile;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    private NewsApiFactory(TestStore store, string connectionString, string? sqliteFile, IReadOnlyDictionary<string, string?> settings)
+    private NewsApiFactory(TestStore store, string connectionString, string? sqliteFile, IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection>? configureServices)
     {
         Store = store;
         ConnectionString = connectionString;
         this.sqliteFile = sqliteFile;
         this.settings = settings;
+        this.configureServices = configureServices;
     }
 
     public TestStore Store { get; }
@@ -26,17 +29,19 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Test-only services (e.g. an interceptor that slows SQL down), added last.</param>
+    public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         settings ??= new Dictionary<string, string?>();
         if (store == TestStore.Postgres)
         {
             var server = await TestRun.PostgresAsync();
-            return new NewsApiFactory(store, await server.CreateDatabaseAsync(), null, settings);
+            return new NewsApiFactory(store, await server.CreateDatabaseAsync(), null, settings, configureServices);
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
-        return new NewsApiFactory(store, $"Data Source={file}", file, settings);
+        return new NewsApiFactory(store, $"Data Source={file}", file, settings, configureServices);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,7 +55,11 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            configureServices?.Invoke(services);
+        });
 
         // Requests run in the test's execution flow, so the SQL command counter can tell them from background work.
         builder.UseTestServer(server => server.PreserveExecutionContext = true);

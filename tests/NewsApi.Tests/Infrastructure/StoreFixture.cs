@@ -24,10 +24,15 @@ public abstract class StoreFixture(TestStore store)
     /// <summary>Extra configuration for this fixture's server.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Test-only services for this fixture's server.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        factory = await NewsApiFactory.CreateAsync(store, Settings);
+        factory = await NewsApiFactory.CreateAsync(store, Settings, ConfigureServices);
         client = new GraphQLClient(factory.CreateClient());
     }
 

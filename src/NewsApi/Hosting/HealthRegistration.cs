@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace NewsApi.Hosting;
+
+public static class HealthRegistration
+{
+    private const string ReadyTag = "ready";
+
+    /// <summary>Health checks: the process for liveness, the database and its migrations for readiness.</summary>
+    public static WebApplicationBuilder AddNewsHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c> answers 200 while the process serves HTTP (a restart would not help anything it checks);
+    /// <c>/health/ready</c> answers 200 when the database is reachable and migrated, 503 otherwise.
+    /// </summary>
+    public static WebApplication MapNewsHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Options;
+using NewsApi.Graph;
+
+namespace NewsApi.Security;
+
+/// <summary>
+/// Depth and cost through GraphQL.NET's own complexity analyzer: objects cost 1, scalars 0, and a list multiplies what
+/// is under it by its first/last (or its connection's), 20 when absent. The cost is kept for <c>extensions.cost</c>.
+/// </summary>
+internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limits)
+    : ComplexityValidationRule(new ComplexityOptions
+    {
+        DefaultScalarImpact = 0,
+        DefaultObjectImpact = 1,
+        DefaultListImpactMultiplier = PageRequest.DefaultPageSize,
+        DefaultComplexityImpactDelegate = ImpactOf,
+    })
+{
+    protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
+    {
+        var options = limits.Value;
+        var cost = new QueryCost((int)Math.Min(Math.Ceiling(totalComplexity), int.MaxValue), options.MaxCost);
+        cost.StoreIn(context.UserContext);
+        if (maxDepth > options.MaxDepth)
+        {
+            context.ReportError(new ValidationError(
+                $"The operation nests selections {maxDepth} levels deep; at most {options.MaxDepth} are allowed.")
+            {
+                Code = ErrorCodes.MaxDepthExceeded,
+            });
+        }
+        else if (totalComplexity > options.MaxCost)
+        {
+            context.ReportError(new ValidationError(
+                $"The operation costs {cost.Requested}; at most {options.MaxCost} is allowed. Ask for smaller pages or fewer nested lists.")
+            {
+                Code = ErrorCodes.CostLimitExceeded,
+            });
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>GraphQL.NET's own impact function; it reads the multipliers from the options in use, not from this instance.</summary>
+    private static readonly Func<FieldImpactContext, FieldComplexityResult> LibraryDefault = new ComplexityOptions().DefaultComplexityImpactDelegate;
+
+    /// <summary>
+    /// Introspection is free: its answer is bounded by the size of the schema, not the data, and tools send the
+    /// standard query whose lists would otherwise multiply into the hundred thousands. Depth still applies.
+    /// </summary>
+    private static FieldComplexityResult ImpactOf(FieldImpactContext context)
+    {
+        if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return new FieldComplexityResult(0, 1);
+        }
+
+        return LibraryDefault(context);
+    }
+}
