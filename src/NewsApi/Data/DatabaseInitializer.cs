@@ -20,6 +20,7 @@ internal sealed partial class DatabaseInitializer(
 {
     private readonly CancellationTokenSource stopping = new();
     private Task retrying = Task.CompletedTask;
+    private bool disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,11 +39,20 @@ internal sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        // A host that failed to start may be disposed before it is stopped.
+        if (!disposed)
+        {
+            await stopping.CancelAsync();
+        }
+
         await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        stopping.Dispose();
+    }
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {

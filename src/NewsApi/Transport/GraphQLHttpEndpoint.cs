@@ -98,11 +98,23 @@ internal sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
+        // Subscriptions need a connection that stays open; over plain HTTP they are refused before anything runs.
+        if (!isGet && graphQLRequest!.Query.Contains("subscription", StringComparison.Ordinal)
+            && TryParse(graphQLRequest.Query) is { } candidate && SelectedOperation(candidate, graphQLRequest.OperationName) == OperationType.Subscription)
+        {
+            var refused = ErrorResult(new ExecutionError("Subscriptions are served over WebSocket (graphql-transport-ws) at this same path, and the ticker also as Server-Sent Events at /events/ticker.")
+            {
+                Code = NewsApi.Security.ErrorCodes.OperationNotSupported,
+            });
+            await WriteAsync(context, StatusFor(refused, contentType), contentType, refused);
+            return;
+        }
+
         GraphQLDocument? document = null;
         if (isGet)
         {
             document = TryParse(graphQLRequest!.Query);
-            if (document is not null && SelectsOtherThanQuery(document, graphQLRequest.OperationName))
+            if (document is not null && SelectedOperation(document, graphQLRequest.OperationName) is OperationType.Mutation or OperationType.Subscription)
             {
                 // A GET must be safe: prefetchers, crawlers and CDNs repeat it at will.
                 context.Response.Headers.Allow = "POST";
@@ -253,7 +265,8 @@ internal sealed partial class GraphQLHttpEndpoint(
         }
     }
 
-    private static bool SelectsOtherThanQuery(GraphQLDocument document, string? operationName)
+    /// <summary>The type of the operation a request selects; null when the executer must decide (several, none named).</summary>
+    private static OperationType? SelectedOperation(GraphQLDocument document, string? operationName)
     {
         GraphQLOperationDefinition? selected = null;
         foreach (var definition in document.Definitions)
@@ -274,11 +287,11 @@ internal sealed partial class GraphQLHttpEndpoint(
             else if (operationName is null)
             {
                 // Several operations and no name: the executer reports that; nothing to refuse here.
-                return false;
+                return null;
             }
         }
 
-        return selected is not null && selected.Operation != OperationType.Query;
+        return selected?.Operation;
     }
 
     private async Task RefuseAsync(HttpContext context, string contentType, TransportError error)

@@ -182,7 +182,7 @@ public sealed class HostileInputTests(TestStore store) : StoreFixture(store)
     {
         var getParseError = await Client.GetAsync("{ ticker { headline ");
         var mutation = await Client.PostAsync("mutation { x }");
-        var subscription = await Client.PostAsync("subscription { ticker { headline } }");
+        var subscription = await Client.PostAsync("subscription { tickerChanged { kind } }");
         var surrogate = await Client.PostJsonAsync("""{"query":"{ tag(slug: \"\ud800\") { name } }"}""");
 
         Assert.That((getParseError.StatusCode, getParseError.ErrorCodes.Single()), Is.EqualTo((HttpStatusCode.BadRequest, "GRAPHQL_PARSE_FAILED")), getParseError.Body);

@@ -16,9 +16,6 @@ public sealed partial class ContentEventHub(IServiceScopeFactory scopes, ILogger
     /// <summary>Events a subscriber may have waiting before it is disconnected as too slow.</summary>
     public const int SubscriberQueueLength = 1_000;
 
-    /// <summary>Marks the hub's own reads of the log in SQL (and so in pg_stat_statements and SQL logs).</summary>
-    public const string DeliveryTag = "NewsApi live event delivery";
-
     private const int ReadBatch = 500;
 
     private readonly Lock gate = new();
@@ -84,7 +81,7 @@ public sealed partial class ContentEventHub(IServiceScopeFactory scopes, ILogger
                 await using var scope = scopes.CreateAsyncScope();
                 var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<NewsDbContext>>();
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var batch = await db.ContentEvents.TagWith(DeliveryTag).Where(e => e.Id > after).OrderBy(e => e.Id).Take(ReadBatch).ToListAsync(cancellationToken);
+                var batch = await db.ContentEvents.TagWith(SqlTags.Background).Where(e => e.Id > after).OrderBy(e => e.Id).Take(ReadBatch).ToListAsync(cancellationToken);
                 if (batch.Count == 0)
                 {
                     return;

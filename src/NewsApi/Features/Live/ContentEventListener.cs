@@ -57,7 +57,7 @@ public sealed partial class ContentEventListener(
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-                var last = await db.ContentEvents.TagWith(ContentEventHub.DeliveryTag).MaxAsync(e => (long?)e.Id, stoppingToken) ?? 0;
+                var last = await db.ContentEvents.TagWith(SqlTags.Background).MaxAsync(e => (long?)e.Id, stoppingToken) ?? 0;
                 hub.StartAfter(last);
                 return db.Database.IsNpgsql() ? db.Database.GetConnectionString() : null;
             }

@@ -75,11 +75,11 @@ public sealed partial class TickerScheduleAnnouncer(
 
     /// <summary>On air now, but not yet announced since it went on air (it was added while still in the future).</summary>
     private static IQueryable<TickerItem> Started(NewsDbContext db, DateTime now, DateTime since) =>
-        db.TickerItems.Where(t => t.StartsAt <= now && t.StartsAt > since && (t.ExpiresAt == null || t.ExpiresAt > now)
+        db.TickerItems.TagWith(SqlTags.Background).Where(t => t.StartsAt <= now && t.StartsAt > since && (t.ExpiresAt == null || t.ExpiresAt > now)
             && !db.ContentEvents.Any(e => e.Kind == ContentEventKind.TickerAdded && e.EntityId == t.Id && e.OccurredAt >= t.StartsAt));
 
     private static IQueryable<TickerItem> Expired(NewsDbContext db, DateTime now, DateTime since) =>
-        db.TickerItems.Where(t => t.ExpiresAt != null && t.ExpiresAt <= now && t.ExpiresAt > since
+        db.TickerItems.TagWith(SqlTags.Background).Where(t => t.ExpiresAt != null && t.ExpiresAt <= now && t.ExpiresAt > since
             && !db.ContentEvents.Any(e => e.Kind == ContentEventKind.TickerExpired && e.EntityId == t.Id && e.OccurredAt >= t.ExpiresAt));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Announcing ticker items going on or off the air failed; trying again")]
