@@ -1,11 +1,13 @@
 using NewsApi.Data;
 using NewsApi.Graph;
 using NewsApi.Hosting;
+using NewsApi.Security;
 using NewsApi.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
+builder.AddNewsSecurity();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
 

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Authors;
 
@@ -30,6 +31,7 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
                 new ArticleFilter { Author = context.Source.Slug },
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
+                Caller.Anonymous,
                 context.CancellationToken));
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Sections;
 
@@ -31,6 +32,7 @@ public sealed class SectionGraphType : ObjectGraphType<Section>
                 new ArticleFilter { Section = context.Source.Slug },
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
+                Caller.Anonymous,
                 context.CancellationToken));
     }
 }
