@@ -3,11 +3,13 @@ using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Security;
 using NewsApi.Transport;
+using NewsApi.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
 builder.AddNewsSecurity();
+builder.AddNewsValidation();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
 

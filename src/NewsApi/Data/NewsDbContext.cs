@@ -27,6 +27,10 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

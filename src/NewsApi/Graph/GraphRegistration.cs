@@ -21,6 +21,7 @@ public static class GraphRegistration
 
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddScoped<ArticleFeed>();
+        builder.Services.AddScoped<ArticleEditor>();
         builder.Services.AddSingleton<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;

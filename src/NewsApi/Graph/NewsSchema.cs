@@ -6,10 +6,11 @@ namespace NewsApi.Graph;
 
 public sealed class NewsSchema : GraphQL.Types.Schema
 {
-    public NewsSchema(IServiceProvider services, QueryGraphType query)
+    public NewsSchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
         Description = "NewsApi: articles, breaking-news tickers, tags and related stories of an Arabic-first newsroom.";
 
         // Reached only through the Block interface, so named here for the schema to know them.
