@@ -1,7 +1,11 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Authors;
+using NewsApi.Features.Related;
+using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
+using NewsApi.Features.Tickers;
 
 namespace NewsApi.Graph;
 
@@ -22,6 +26,11 @@ public static class GraphRegistration
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddScoped<ArticleFeed>();
         builder.Services.AddScoped<ArticleEditor>();
+        builder.Services.AddScoped<TagEditor>();
+        builder.Services.AddScoped<SectionEditor>();
+        builder.Services.AddScoped<AuthorEditor>();
+        builder.Services.AddScoped<TickerEditor>();
+        builder.Services.AddScoped<RelatedLinkEditor>();
         builder.Services.AddSingleton<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;

@@ -28,7 +28,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
             var now = Now;
             var article = new Article
             {
-                Slug = input.Slug ?? await UniqueSlugAsync(db, ArticleSlug.FromText(input.Headline), cancellationToken),
+                Slug = input.Slug ?? await UniqueSlug.AllocateAsync(db.Articles.Select(a => a.Slug), ArticleSlug.FromText(input.Headline), "article", cancellationToken),
                 Headline = input.Headline,
                 Status = ArticleStatus.Draft,
                 CreatedAt = now,
@@ -348,28 +348,6 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
         }
 
         changes.Record("authorSlugs", before, slugs);
-    }
-
-    /// <summary>The slug itself when free, else the first free of slug-2, slug-3, ... (cut so the suffix fits).</summary>
-    private static async Task<string> UniqueSlugAsync(NewsDbContext db, string slug, CancellationToken cancellationToken)
-    {
-        var wanted = slug.Length == 0 ? "article" : slug;
-        var taken = (await db.Articles.Where(a => a.Slug == wanted || a.Slug.StartsWith(wanted.Length > ContentLimits.SlugLength - 8 ? wanted.Substring(0, ContentLimits.SlugLength - 8) : wanted))
-            .Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        if (!taken.Contains(wanted))
-        {
-            return wanted;
-        }
-
-        for (var n = 2; ; n++)
-        {
-            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var stem = wanted.Length + suffix.Length > ContentLimits.SlugLength ? wanted[..(ContentLimits.SlugLength - suffix.Length)].TrimEnd('-') : wanted;
-            if (!taken.Contains(stem + suffix))
-            {
-                return stem + suffix;
-            }
-        }
     }
 
     private static void AddRevision(NewsDbContext db, Article article, string operation, Caller caller, ChangeSet changes, DateTime at) =>
