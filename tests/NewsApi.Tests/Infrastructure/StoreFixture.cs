@@ -95,6 +95,24 @@ public abstract class StoreFixture(TestStore store)
         return key;
     }
 
+    /// <summary>Everything a mutation could change, as one comparable string: equal before and after means nothing was written.</summary>
+    protected async Task<string> StoreFingerprintAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return string.Join('|',
+            await Rows(db.Articles.Select(a => a.Id + ":" + a.Version + ":" + (int)a.Status + ":" + a.Slug + ":" + a.Headline + ":" + a.UpdatedAt)),
+            await Rows(db.ArticleTags.Select(t => t.ArticleId + ":" + t.TagId + ":" + t.Position)),
+            await Rows(db.ArticleAuthors.Select(t => t.ArticleId + ":" + t.AuthorId + ":" + t.Position)),
+            await Rows(db.RelatedLinks.Select(r => r.FromArticleId + ":" + r.ToArticleId + ":" + r.Position)),
+            await Rows(db.TickerItems.Select(t => t.Id + ":" + t.Version + ":" + t.Headline + ":" + t.ExpiresAt)),
+            await Rows(db.Tags.Select(t => t.Slug + ":" + t.Name + ":" + t.Description)),
+            await Rows(db.Sections.Select(t => t.Slug + ":" + t.Name + ":" + t.Description)),
+            await Rows(db.Authors.Select(t => t.Slug + ":" + t.Name + ":" + t.Description)),
+            await db.ArticleRevisions.CountAsync());
+
+        static async Task<string> Rows(IQueryable<string> rows) => string.Join(',', (await rows.ToListAsync()).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A context on the server's own store, for arranging and checking rows behind the API's back.</summary>
     protected Task<NewsDbContext> CreateDbContextAsync() =>
         Factory.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Graph;
 using NewsApi.Tests.Infrastructure;
@@ -34,7 +33,7 @@ public sealed class MutationAccessTests(TestStore store) : StoreFixture(store)
     {
         var client = await ClientAsAsync(role);
         var (inputType, input) = await ArrangeAsync(mutation);
-        var before = await FingerprintAsync();
+        var before = await StoreFingerprintAsync();
 
         var response = await client.PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ userErrors {{ code field message }} }} }}", new { input });
 
@@ -49,13 +48,13 @@ public sealed class MutationAccessTests(TestStore store) : StoreFixture(store)
         {
             Assert.That(response.Errors, Is.Empty, response.Body);
             Assert.That(response.Data.GetProperty(mutation).GetProperty("userErrors").GetArrayLength(), Is.Zero, response.Body);
-            Assert.That(await FingerprintAsync(), Is.Not.EqualTo(before), "an allowed mutation writes");
+            Assert.That(await StoreFingerprintAsync(), Is.Not.EqualTo(before), "an allowed mutation writes");
         }
         else
         {
             Assert.That(response.ErrorCodes, Is.EqualTo(new[] { expected }), response.Body);
             Assert.That(response.Data.GetProperty(mutation).ValueKind, Is.EqualTo(JsonValueKind.Null));
-            Assert.That(await FingerprintAsync(), Is.EqualTo(before), "a refused mutation writes nothing");
+            Assert.That(await StoreFingerprintAsync(), Is.EqualTo(before), "a refused mutation writes nothing");
         }
     }
 
@@ -114,21 +113,4 @@ public sealed class MutationAccessTests(TestStore store) : StoreFixture(store)
     private static Task<int> IdOfAsync<T>(DbSet<T> set, string slug)
         where T : class =>
         set.Where(e => EF.Property<string>(e, "Slug") == slug).Select(e => EF.Property<int>(e, "Id")).SingleAsync();
-
-    /// <summary>Everything a mutation could change, as one comparable string.</summary>
-    private async Task<string> FingerprintAsync()
-    {
-        await using var db = await CreateDbContextAsync();
-        return string.Join('|',
-            await Rows(db.Articles.Select(a => a.Id + ":" + a.Version + ":" + (int)a.Status + ":" + a.Headline)),
-            await Rows(db.ArticleTags.Select(t => t.ArticleId + ":" + t.TagId + ":" + t.Position)),
-            await Rows(db.RelatedLinks.Select(r => r.FromArticleId + ":" + r.ToArticleId + ":" + r.Position)),
-            await Rows(db.TickerItems.Select(t => t.Id + ":" + t.Version + ":" + t.Headline)),
-            await Rows(db.Tags.Select(t => t.Slug + ":" + t.Description)),
-            await Rows(db.Sections.Select(t => t.Slug + ":" + t.Description)),
-            await Rows(db.Authors.Select(t => t.Slug + ":" + t.Description)),
-            await db.ArticleRevisions.CountAsync());
-
-        static async Task<string> Rows(IQueryable<string> rows) => string.Join(',', (await rows.ToListAsync()).Order(StringComparer.Ordinal));
-    }
 }
