@@ -1,4 +1,5 @@
 using NewsApi.Data;
+using NewsApi.Features.Workflow;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Security;
@@ -12,6 +13,7 @@ builder.AddNewsSecurity();
 builder.AddNewsValidation();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
+builder.AddNewsWorkflow();
 
 var app = builder.Build();
 app.MapGraphQLHttp();

@@ -26,17 +26,20 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Replacements for the server's services (a fake clock), applied after the server's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         settings ??= new Dictionary<string, string?>();
         if (store == TestStore.Postgres)
         {
             var server = await TestRun.PostgresAsync();
-            return new NewsApiFactory(store, await server.CreateDatabaseAsync(), null, settings);
+            return new NewsApiFactory(store, await server.CreateDatabaseAsync(), null, settings) { TestServices = testServices };
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
-        return new NewsApiFactory(store, $"Data Source={file}", file, settings);
+        return new NewsApiFactory(store, $"Data Source={file}", file, settings) { TestServices = testServices };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,7 +53,11 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            TestServices?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

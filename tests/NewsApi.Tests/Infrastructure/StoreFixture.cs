@@ -28,10 +28,15 @@ public abstract class StoreFixture(TestStore store)
     /// <summary>Extra configuration for this fixture's server.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Service replacements for this fixture's server, such as a fake <see cref="TimeProvider"/>.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        factory = await NewsApiFactory.CreateAsync(store, Settings);
+        factory = await NewsApiFactory.CreateAsync(store, Settings, ConfigureTestServices);
         client = new GraphQLClient(factory.CreateClient());
     }
 

@@ -62,8 +62,9 @@ public sealed class TickerEditor(IDbContextFactory<NewsDbContext> contexts, Time
                 return null;
             }
 
-            // An item that has not aired yet must still satisfy "expires after it starts" (a check constraint).
-            if (item.StartsAt >= now)
+            // "Expires after it starts" is a check constraint, and PostgreSQL keeps microseconds only: an item that
+            // started within the last second (or has not aired yet) is moved back a second rather than risk a tie.
+            if (item.StartsAt > now.AddSeconds(-1))
             {
                 item.StartsAt = now.AddSeconds(-1);
             }
