@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Audit;
 using NewsApi.Features.Authors;
 using NewsApi.Features.Related;
 using NewsApi.Features.Sections;
@@ -31,6 +32,8 @@ public static class GraphRegistration
         builder.Services.AddScoped<AuthorEditor>();
         builder.Services.AddScoped<TickerEditor>();
         builder.Services.AddScoped<RelatedLinkEditor>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;
