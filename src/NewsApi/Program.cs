@@ -3,14 +3,18 @@ using NewsApi.Features.Feeds;
 using NewsApi.Features.Live;
 using NewsApi.Features.Presentation;
 using NewsApi.Features.Widget;
+using NewsApi.Features.Workflow;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Security;
 using NewsApi.Transport;
+using NewsApi.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
+builder.AddNewsSecurity();
+builder.AddNewsValidation();
 builder.AddNewsGraph();
 builder.AddGraphQLProtection();
 builder.AddLiveEvents();
@@ -19,6 +23,7 @@ builder.AddGraphQLHttp();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
+builder.AddNewsWorkflow();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();

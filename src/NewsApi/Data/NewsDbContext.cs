@@ -26,6 +26,11 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<TickerItem> TickerItems => Set<TickerItem>();
 
     public DbSet<ContentEvent> ContentEvents => Set<ContentEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,4 +20,7 @@ public static class ErrorCodes
 
     /// <summary>The caller's role does not allow this (e.g. asking for drafts).</summary>
     public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>The operation needs an API key and the request carried none that is valid.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
 }

@@ -1,7 +1,12 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Audit;
+using NewsApi.Features.Authors;
+using NewsApi.Features.Related;
+using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
+using NewsApi.Features.Tickers;
 
 namespace NewsApi.Graph;
 
@@ -24,6 +29,14 @@ public static class GraphRegistration
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddScoped<ArticleFeed>();
         builder.Services.AddScoped<NewsApi.Features.Sync.SyncFeed>();
+        builder.Services.AddScoped<ArticleEditor>();
+        builder.Services.AddScoped<TagEditor>();
+        builder.Services.AddScoped<SectionEditor>();
+        builder.Services.AddScoped<AuthorEditor>();
+        builder.Services.AddScoped<TickerEditor>();
+        builder.Services.AddScoped<RelatedLinkEditor>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;

@@ -6,10 +6,11 @@ namespace NewsApi.Graph;
 
 public sealed class NewsSchema : GraphQL.Types.Schema
 {
-    public NewsSchema(IServiceProvider services, QueryGraphType query, SubscriptionGraphType subscription)
+    public NewsSchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation, SubscriptionGraphType subscription)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
         Subscription = subscription;
         Description = "NewsApi: articles, breaking-news tickers, tags and related stories of an Arabic-first newsroom.";
 

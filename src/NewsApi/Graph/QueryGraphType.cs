@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Audit;
 using NewsApi.Features.Authors;
 using NewsApi.Features.Nodes;
 using NewsApi.Features.Sections;
@@ -23,5 +24,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddSectionQueries();
         this.AddAuthorQueries();
         this.AddSyncQueries();
+        this.AddAuditQueries();
     }
 }

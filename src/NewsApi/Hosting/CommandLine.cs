@@ -1,11 +1,13 @@
 using GraphQL.Types;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Hosting;
 
 /// <summary>
 /// The binary serves by default; a first argument that names a command runs it instead:
-/// <c>print-schema [path]</c> writes the SDL of the running schema (to schema.graphql by convention).
+/// <c>print-schema [path]</c> writes the SDL of the running schema (to schema.graphql by convention);
+/// <c>keys create|list|revoke</c> manages API keys (see <see cref="KeyCommands"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -17,12 +19,27 @@ public static class CommandLine
 
     public static WebApplicationBuilder AddNewsCommandLine(this WebApplicationBuilder builder, string[] args)
     {
-        builder.Configuration.AddCommandLine(args.Where(a => !IsCommand(a)).ToArray(), Switches);
+        ArgumentNullException.ThrowIfNull(args);
+        var command = args.FirstOrDefault();
+        var configurationArgs = command == "keys"
+            ? args.Skip(1).Where(a => !a.StartsWith("--name", StringComparison.Ordinal) && !a.StartsWith("--role", StringComparison.Ordinal))
+            : args.Where(a => !IsCommand(a));
+        builder.Configuration.AddCommandLine(configurationArgs.ToArray(), Switches);
+
+        if (IsCommand(command))
+        {
+            // A command's stdout is its output (a key, a schema); logs go to stderr so they never mix with it.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         return builder;
     }
 
     public static async Task<int> RunNewsApiAsync(this WebApplication app, string[] args)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
         switch (args.FirstOrDefault())
         {
             case "print-schema":
@@ -38,11 +55,14 @@ public static class CommandLine
 
                 return 0;
 
+            case "keys":
+                return await KeyCommands.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+
             default:
                 await app.RunAsync();
                 return 0;
         }
     }
 
-    private static bool IsCommand(string arg) => arg is "print-schema";
+    private static bool IsCommand(string? arg) => arg is "print-schema" or "keys";
 }

@@ -29,7 +29,7 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
             context.ReportError(new ValidationError(
                 $"The operation nests selections {maxDepth} levels deep; at most {options.MaxDepth} are allowed.")
             {
-                Code = ErrorCodes.MaxDepthExceeded,
+                Code = LimitErrorCodes.MaxDepthExceeded,
             });
         }
         else if (totalComplexity > options.MaxCost)
@@ -37,7 +37,7 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
             context.ReportError(new ValidationError(
                 $"The operation costs {cost.Requested}; at most {options.MaxCost} is allowed. Ask for smaller pages or fewer nested lists.")
             {
-                Code = ErrorCodes.CostLimitExceeded,
+                Code = LimitErrorCodes.CostLimitExceeded,
             });
         }
 

@@ -13,7 +13,7 @@ public sealed class RequestSizeGuard(IOptions<QueryLimitsOptions> limits)
         {
             return new ExecutionError($"The query is {query.Length} characters long; at most {options.MaxQueryLength} are allowed.")
             {
-                Code = ErrorCodes.QueryTooLong,
+                Code = LimitErrorCodes.QueryTooLong,
             };
         }
 
@@ -21,7 +21,7 @@ public sealed class RequestSizeGuard(IOptions<QueryLimitsOptions> limits)
         {
             return new ExecutionError($"The variables are {variablesBytes} bytes of JSON; at most {options.MaxVariablesBytes} are allowed.")
             {
-                Code = ErrorCodes.VariablesTooLarge,
+                Code = LimitErrorCodes.VariablesTooLarge,
             };
         }
 

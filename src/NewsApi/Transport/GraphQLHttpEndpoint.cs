@@ -104,7 +104,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             var refused = ErrorResult(new ExecutionError("Subscriptions are served over WebSocket (graphql-transport-ws) at this same path, and the ticker also as Server-Sent Events at /events/ticker.")
             {
-                Code = NewsApi.Security.ErrorCodes.OperationNotSupported,
+                Code = NewsApi.Security.LimitErrorCodes.OperationNotSupported,
             });
             await WriteAsync(context, StatusFor(refused, contentType), contentType, refused);
             return;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Articles;
 
@@ -13,9 +14,14 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
 {
     private const string CursorKind = "articles";
 
-    public async Task<ConnectionPage<Article>> PageAsync(ArticleFilter filter, ArticleOrder order, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the feed. Only callers who <see cref="Caller.SeesUnpublished"/> may ask for other statuses than
+    /// PUBLISHED, and they see them only when they ask: without a status filter editors get the public feed too.
+    /// </summary>
+    public async Task<ConnectionPage<Article>> PageAsync(ArticleFilter filter, ArticleOrder order, PageRequest page, Caller caller, CancellationToken cancellationToken)
     {
-        RefuseNonPublicStatuses(filter);
+        ArgumentNullException.ThrowIfNull(caller);
+        RefuseNonPublicStatuses(filter, caller);
         var now = clock.Now;
 
         // Paging backwards walks the same order the other way, then flips the page.
@@ -26,14 +32,33 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         if (page.Cursor is not null)
         {
             var (publishedAt, id) = DecodeCursor(page.Cursor);
-            query = descending
-                ? query.Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
-                : query.Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id));
+            if (IncludesUnpublished(filter))
+            {
+                // Drafts have no publication time yet; they sort by creation so that the keyset stays total.
+                query = descending
+                    ? query.Where(a => (a.PublishedAt ?? a.CreatedAt) < publishedAt || ((a.PublishedAt ?? a.CreatedAt) == publishedAt && a.Id < id))
+                    : query.Where(a => (a.PublishedAt ?? a.CreatedAt) > publishedAt || ((a.PublishedAt ?? a.CreatedAt) == publishedAt && a.Id > id));
+            }
+            else
+            {
+                query = descending
+                    ? query.Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < id))
+                    : query.Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > id));
+            }
         }
 
-        query = descending
-            ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            : query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id);
+        if (IncludesUnpublished(filter))
+        {
+            query = descending
+                ? query.OrderByDescending(a => a.PublishedAt ?? a.CreatedAt).ThenByDescending(a => a.Id)
+                : query.OrderBy(a => a.PublishedAt ?? a.CreatedAt).ThenBy(a => a.Id);
+        }
+        else
+        {
+            query = descending
+                ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                : query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id);
+        }
 
         var rows = await query.Select(ArticleSummary.Projection).Take(page.Size + 1).ToListAsync(cancellationToken);
         var hasMore = rows.Count > page.Size;
@@ -63,7 +88,21 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
 
     private static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)
     {
-        var query = db.Articles.PubliclyVisible(now);
+        IQueryable<Article> query;
+        if (IncludesUnpublished(filter))
+        {
+            var statuses = filter.Status!.Distinct().ToList();
+            var includePublished = statuses.Contains(ArticleStatus.Published);
+            var others = statuses.Where(s => s != ArticleStatus.Published).ToList();
+
+            // PUBLISHED keeps its public meaning (its time has come) even in an editor's mixed list.
+            query = db.Articles.Where(a => (includePublished && a.Status == ArticleStatus.Published && a.PublishedAt <= now) || others.Contains(a.Status));
+        }
+        else
+        {
+            query = db.Articles.PubliclyVisible(now);
+        }
+
         if (filter.Section is { } section)
         {
             query = query.Where(a => a.Section!.Slug == section);
@@ -97,9 +136,12 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         return query;
     }
 
-    private static void RefuseNonPublicStatuses(ArticleFilter filter)
+    private static bool IncludesUnpublished(ArticleFilter filter) =>
+        filter.Status is { } statuses && statuses.Any(s => s != ArticleStatus.Published);
+
+    private static void RefuseNonPublicStatuses(ArticleFilter filter, Caller caller)
     {
-        if (filter.Status is { } statuses && statuses.Any(s => s != ArticleStatus.Published))
+        if (IncludesUnpublished(filter) && !caller.SeesUnpublished)
         {
             throw new ApiError(ErrorCodes.Forbidden, "Only editors may list drafts, scheduled or archived articles.");
         }
@@ -111,7 +153,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
     }
 
     private static string EncodeCursor(Article article) =>
-        CursorCodec.Encode(CursorKind, CursorCodec.EncodeTime(article.PublishedAt ?? DateTime.MinValue), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        CursorCodec.Encode(CursorKind, CursorCodec.EncodeTime(article.PublishedAt ?? article.CreatedAt), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static (DateTime PublishedAt, int Id) DecodeCursor(string cursor)
     {

@@ -7,6 +7,7 @@ using NewsApi.Features.Related;
 using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Articles;
 
@@ -77,5 +78,10 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Resolve(context => ArticleMetrics.ReadingTimeMinutes(context.Source.WordCount));
         Field(a => a.ShowInRelated).Description("False when editors keep the article out of automatic related stories.");
         Field(a => a.Version).Description("Concurrency version: pass it back when updating; it grows with every change.");
+        Field<ListGraphType<NonNullGraphType<ArticleRevisionGraphType>>>("revisions")
+            .Description("Every change to the article, newest first. Editors and admins only; anyone else gets FORBIDDEN.")
+            .Resolve(context => context.GetCaller().SeesUnpublished
+                ? context.RequestServices!.GetRequiredService<ArticleRevisionsByArticleIdDataLoader>().LoadAsync(context.Source.Id)
+                : throw new ApiError(ErrorCodes.Forbidden, "Revisions are for editors and admins."));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Articles;
 
@@ -20,6 +21,7 @@ public static class ArticleListField
                 filterOf(context.Source),
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
+                Caller.Anonymous,
                 context.CancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Articles;
 
@@ -9,7 +10,7 @@ public static class ArticleQueries
     public static void AddArticleQueries(this ObjectGraphType query)
     {
         query.Field<ArticleGraphType>("article")
-            .Description("One published article, by global ID or by slug (exactly one of the two).")
+            .Description("One article, by global ID or by slug (exactly one of the two): published ones for the public and partners; any status for editors and admins.")
             .Argument<IdGraphType>("id", "Global ID of the article.")
             .Argument<StringGraphType>("slug", "Slug of the article.")
             .Resolve(context =>
@@ -21,13 +22,22 @@ public static class ArticleQueries
                     throw new ApiError(ErrorCodes.BadUserInput, "Give `article` exactly one of `id` or `slug`.");
                 }
 
+                var services = context.RequestServices!;
+                if (context.GetCaller().SeesUnpublished)
+                {
+                    // Editors open drafts and scheduled stories by link from their dashboard; only this field, never lists or node.
+                    return id is not null
+                        ? services.GetRequiredService<AnyStatusArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id))
+                        : services.GetRequiredService<AnyStatusArticleBySlugDataLoader>().LoadAsync(slug!);
+                }
+
                 return id is not null
-                    ? context.RequestServices!.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id))
-                    : context.RequestServices!.GetRequiredService<ArticleBySlugDataLoader>().LoadAsync(slug!);
+                    ? services.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id))
+                    : services.GetRequiredService<ArticleBySlugDataLoader>().LoadAsync(slug!);
             });
 
         query.Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")
-            .Description("Published articles, newest first by default: the home and section feeds.")
+            .Description("Published articles, newest first by default: the home and section feeds. Editors and admins list drafts, scheduled or archived articles by naming those statuses in `where.status`.")
             .PagingArguments()
             .Argument<ArticleFilterInputGraphType>("where", "Conditions the articles must meet.")
             .Argument<ArticleOrderGraphType>("orderBy", "Order by publication time.", argument => argument.DefaultValue = ArticleOrder.Newest)
@@ -35,6 +45,7 @@ public static class ArticleQueries
                 context.GetArgument<ArticleFilter?>("where") ?? new ArticleFilter(),
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
+                context.GetCaller(),
                 context.CancellationToken));
     }
 }

@@ -5,6 +5,7 @@ using NewsApi.Features.Articles;
 using NewsApi.Features.Authors;
 using NewsApi.Features.Tags;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Feeds;
 
@@ -43,6 +44,7 @@ public sealed class FeedSource(
             new ArticleFilter { Tags = tagSlug is null ? null : [tagSlug], Section = sectionSlug },
             ArticleOrder.Newest,
             new PageRequest(settings.Size, Backward: false, Cursor: null),
+            Caller.Anonymous,
             cancellationToken);
 
         var articles = page.Edges.Select(e => e.Node).ToList();

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Sections;
 

@@ -28,6 +28,7 @@ public sealed class TickerItemGraphType : ObjectGraphType<TickerItem>
         Field(t => t.Position).Description("Manual order among items of equal priority and start.");
         Field(t => t.Lang).Description("BCP 47 language of headline and excerpt.");
         Field<NonNullGraphType<TextDirectionGraphType>>("dir").Description("Direction of headline and excerpt.").Resolve(context => LanguageDirection.Of(context.Source.Lang));
+        Field(t => t.Version).Description("Concurrency version: pass it back as expectedVersion when updating; it grows with every change.");
         Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Description("When it last changed, UTC.").Resolve(context => context.Source.UpdatedAt);
     }
 }

@@ -1,7 +1,7 @@
 namespace NewsApi.Security;
 
 /// <summary>The <c>extensions.code</c> of each limit a request can break; each limit has its own so clients can tell which.</summary>
-public static class ErrorCodes
+public static class LimitErrorCodes
 {
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string NodeLimitExceeded = "NODE_LIMIT_EXCEEDED";

@@ -1,0 +1,25 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Validation;
+
+namespace NewsApi.Features.Articles;
+
+public sealed class CreateArticleInputValidator : AbstractValidator<CreateArticleInput>
+{
+    public CreateArticleInputValidator(IDbContextFactory<NewsDbContext> contexts)
+    {
+        RuleFor(a => a.Headline).NotEmpty();
+        Include(new ArticleContentValidator(contexts));
+
+        // A slug the editor chose is theirs to fix; one made from the headline gets a suffix instead (ArticleEditor).
+        RuleFor(a => a.Slug)
+            .MustAsync(async (slug, cancellationToken) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return !await db.Articles.AnyAsync(a => a.Slug == slug, cancellationToken);
+            })
+            .When(a => a.Slug is not null)
+            .WithUserError(UserErrorCodes.Duplicate);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Features.Articles;
+using NewsApi.Features.Authors;
+using NewsApi.Features.Sections;
+using NewsApi.Features.Tags;
+using NewsApi.Features.Tickers;
+using NewsApi.Graph;
+using NewsApi.Security;
+
+namespace NewsApi.Features.Audit;
+
+/// <summary>
+/// Writes one audit entry per mutation attempt, in a context of its own after the mutation has committed or been
+/// refused: a refusal writes no content, but the attempt is still on record.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimeProvider clock)
+{
+    public const string Ok = "ok";
+    public const string UserErrors = "user_errors";
+    public const string Error = "error";
+
+    public async Task RecordAsync(string operation, Caller caller, string? targetId, string outcome, string? detail)
+    {
+        // Not the request's token: a client that hangs up after its mutation ran must not erase the record of it.
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorName = caller.KeyName,
+            ActorRole = caller.Role is { } role ? RoleNames.Of(role) : null,
+            Operation = operation,
+            TargetId = targetId,
+            Outcome = outcome,
+            Detail = detail is { Length: > ContentLimits.CaptionLength } ? detail[..ContentLimits.CaptionLength] : detail,
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>The global ID of what a mutation changed, or of what its input named (id, else fromId).</summary>
+    public static string? TargetOf(object? result, object? input) => result switch
+    {
+        Article article => GlobalId.Encode(ArticleGraphType.TypeName, article.Id),
+        TickerItem item => GlobalId.Encode(TickerItemGraphType.TypeName, item.Id),
+        Tag tag => GlobalId.Encode(TagGraphType.TypeName, tag.Id),
+        Section section => GlobalId.Encode(SectionGraphType.TypeName, section.Id),
+        Author author => GlobalId.Encode(AuthorGraphType.TypeName, author.Id),
+        string id => id,
+        _ => InputTarget(input),
+    };
+
+    private static string? InputTarget(object? input)
+    {
+        var type = input?.GetType();
+        var property = type?.GetProperty("Id") ?? type?.GetProperty("FromId");
+        return property?.GetValue(input) as string;
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Graph;
+using NewsApi.Validation;
+
+namespace NewsApi.Features.Authors;
+
+public sealed class UpdateAuthorInputValidator : AbstractValidator<UpdateAuthorInput>
+{
+    public UpdateAuthorInputValidator(IDbContextFactory<NewsDbContext> contexts)
+    {
+        RuleFor(x => x.Id).IsIdOf(AuthorGraphType.TypeName);
+        RuleFor(x => x.Name).NotEmpty().When(x => x.Name is not null);
+        RuleFor(x => x.Name).MaximumLength(ContentLimits.NameLength);
+        RuleFor(x => x.NameEn).MaximumLength(ContentLimits.NameLength);
+        RuleFor(x => x.Description).MaximumLength(ContentLimits.DescriptionLength);
+        RuleFor(x => x.Slug).MaximumLength(ContentLimits.SlugLength).IsSlug();
+        RuleFor(x => x.Slug)
+            .MustAsync(async (input, slug, cancellationToken) =>
+            {
+                GlobalId.TryDecode(input.Id, out _, out var id);
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return !await db.Authors.AnyAsync(x => x.Slug == slug && x.Id != id, cancellationToken);
+            })
+            .When(x => x.Slug is not null)
+            .WithUserError(UserErrorCodes.Duplicate);
+    }
+}

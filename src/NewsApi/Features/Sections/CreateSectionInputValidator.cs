@@ -1,0 +1,25 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Validation;
+
+namespace NewsApi.Features.Sections;
+
+public sealed class CreateSectionInputValidator : AbstractValidator<CreateSectionInput>
+{
+    public CreateSectionInputValidator(IDbContextFactory<NewsDbContext> contexts)
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(ContentLimits.NameLength);
+        RuleFor(x => x.NameEn).MaximumLength(ContentLimits.NameLength);
+        RuleFor(x => x.Description).MaximumLength(ContentLimits.DescriptionLength);
+        RuleFor(x => x.Slug).MaximumLength(ContentLimits.SlugLength).IsSlug();
+        RuleFor(x => x.Slug)
+            .MustAsync(async (slug, cancellationToken) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                return !await db.Sections.AnyAsync(x => x.Slug == slug, cancellationToken);
+            })
+            .When(x => x.Slug is not null)
+            .WithUserError(UserErrorCodes.Duplicate);
+    }
+}

@@ -1,0 +1,7 @@
+namespace NewsApi.Graph;
+
+/// <summary>
+/// A problem with a mutation's input that the user can fix: returned in the payload, not as a GraphQL error, so a
+/// form can show it beside the field. <paramref name="Code"/> is stable; <paramref name="Message"/> follows Accept-Language.
+/// </summary>
+public sealed record UserError(string Code, IReadOnlyList<string>? Field, string Message);
