@@ -1,4 +1,5 @@
 using NewsApi.Data;
+using NewsApi.Features.Search;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Transport;
@@ -6,6 +7,7 @@ using NewsApi.Transport;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsCommandLine(args);
 builder.AddNewsData();
+builder.AddNewsSearch();
 builder.AddNewsGraph();
 builder.AddGraphQLHttp();
 

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using NewsApi.Features.Articles;
 using NewsApi.Features.Authors;
 using NewsApi.Features.Nodes;
+using NewsApi.Features.Search;
 using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
 using NewsApi.Features.Tickers;
@@ -17,6 +18,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Description = "The public read API. Anonymous callers see published content only.";
         this.AddNodeQueries();
         this.AddArticleQueries();
+        this.AddSearchQueries();
         this.AddTickerQueries();
         this.AddTagQueries();
         this.AddSectionQueries();

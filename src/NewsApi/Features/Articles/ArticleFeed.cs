@@ -61,7 +61,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         return await Matching(db, filter, now).CountAsync(cancellationToken);
     }
 
-    private static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)
+    internal static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)
     {
         var query = db.Articles.PubliclyVisible(now);
         if (filter.Section is { } section)
@@ -97,7 +97,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         return query;
     }
 
-    private static void RefuseNonPublicStatuses(ArticleFilter filter)
+    internal static void RefuseNonPublicStatuses(ArticleFilter filter)
     {
         if (filter.Status is { } statuses && statuses.Any(s => s != ArticleStatus.Published))
         {

@@ -171,6 +171,38 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("article_authors", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Standfirst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("standfirst");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tags");
+
+                    b.HasKey("ArticleId")
+                        .HasName("pk_article_search");
+
+                    b.ToTable("article_search", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -484,6 +516,18 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.Navigation("Article");
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Data.Entities.ArticleSearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_search_articles_article_id");
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
