@@ -58,7 +58,8 @@ public static class SearchSnippet
             builder.Append(Ellipsis).Append(' ');
         }
 
-        var position = spans[from].Start;
+        // Uncut ends keep their punctuation (a closing full stop, an opening quote).
+        var position = from == 0 ? 0 : spans[from].Start;
         for (var i = from; i < to; i++)
         {
             var (start, length, term) = spans[i];
@@ -81,6 +82,10 @@ public static class SearchSnippet
         if (to < spans.Count)
         {
             builder.Append(' ').Append(Ellipsis);
+        }
+        else
+        {
+            Append(builder, text.AsSpan(position));
         }
 
         return builder.ToString();
