@@ -44,6 +44,15 @@ public sealed class SearchDocumentWriter : SaveChangesInterceptor
         Body = ArabicNormalizer.ToSearchText(string.Join(' ', body.SelectMany(SearchableText))),
     };
 
+    /// <summary>What tag autocomplete matches: " word stem" for every word of the names and the slug (see <see cref="Tag.SearchName"/>).</summary>
+    public static string TagSearchName(Tag tag)
+    {
+        var words = ArabicNormalizer.Words($"{tag.Name} {tag.NameEn} {tag.Slug}")
+            .SelectMany(w => new[] { w, ArabicStemmer.Stem(w) })
+            .Distinct(StringComparer.Ordinal);
+        return string.Concat(words.Select(w => " " + w));
+    }
+
     /// <summary>The words of a block a reader would search for: text, attribution and caption, never URLs.</summary>
     public static IEnumerable<string> SearchableText(ArticleBlock block)
     {
@@ -79,8 +88,12 @@ public sealed class SearchDocumentWriter : SaveChangesInterceptor
                 case { Entity: ArticleTag, State: EntityState.Added or EntityState.Deleted or EntityState.Modified }:
                     stale.Add(Key(entry, nameof(ArticleTag.ArticleId)));
                     break;
-                case { Entity: Tag, State: EntityState.Modified }
-                    when entry.Property(nameof(Tag.Name)).IsModified || entry.Property(nameof(Tag.NameEn)).IsModified:
+                case { Entity: Tag tag, State: EntityState.Added }:
+                    entry.Property(nameof(Tag.SearchName)).CurrentValue = TagSearchName(tag);
+                    break;
+                case { Entity: Tag tag, State: EntityState.Modified }
+                    when entry.Property(nameof(Tag.Name)).IsModified || entry.Property(nameof(Tag.NameEn)).IsModified || entry.Property(nameof(Tag.Slug)).IsModified:
+                    entry.Property(nameof(Tag.SearchName)).CurrentValue = TagSearchName(tag);
                     renamedTags.Add(Key(entry, nameof(Tag.Id)));
                     break;
             }

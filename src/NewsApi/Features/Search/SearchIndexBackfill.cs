@@ -5,7 +5,8 @@ using NewsApi.Data.Entities;
 namespace NewsApi.Features.Search;
 
 /// <summary>
-/// Writes the search documents of articles that have none: those stored before search existed. Every later write
+/// Writes the search documents of articles that have none, and the search names of tags: those stored before search
+/// existed. Every later write
 /// keeps documents current through <see cref="SearchDocumentWriter"/>, so on a current store this is one cheap query.
 /// </summary>
 internal sealed partial class SearchIndexBackfill(IDbContextFactory<NewsDbContext> contexts, ILogger<SearchIndexBackfill> logger) : IHostedService
@@ -14,6 +15,7 @@ internal sealed partial class SearchIndexBackfill(IDbContextFactory<NewsDbContex
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await BackfillTagsAsync(cancellationToken);
         var written = 0;
         while (true)
         {
@@ -39,6 +41,18 @@ internal sealed partial class SearchIndexBackfill(IDbContextFactory<NewsDbContex
         {
             LogBackfilled(logger, written);
         }
+    }
+
+    private async Task BackfillTagsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tags = await db.Tags.AsTracking().Where(t => t.SearchName == string.Empty).ToListAsync(cancellationToken);
+        foreach (var tag in tags)
+        {
+            tag.SearchName = SearchDocumentWriter.TagSearchName(tag);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -393,6 +393,11 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_en");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -378,6 +378,11 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
