@@ -3,6 +3,7 @@ using NewsApi.Features.Articles;
 using NewsApi.Features.Audit;
 using NewsApi.Features.Authors;
 using NewsApi.Features.Nodes;
+using NewsApi.Features.Search;
 using NewsApi.Features.Sections;
 using NewsApi.Features.Tags;
 using NewsApi.Features.Sync;
@@ -19,6 +20,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Description = "The public read API. Anonymous callers see published content only.";
         this.AddNodeQueries();
         this.AddArticleQueries();
+        this.AddSearchQueries();
         this.AddTickerQueries();
         this.AddTagQueries();
         this.AddSectionQueries();

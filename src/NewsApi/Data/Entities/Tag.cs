@@ -16,5 +16,11 @@ public sealed class Tag
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Name, English name and slug as autocomplete compares them: normalised words and their stems, each preceded by
+    /// a space so a word start is " word". Written on every save (Features/Search/SearchDocumentWriter).
+    /// </summary>
+    public string SearchName { get; set; } = string.Empty;
+
     public List<ArticleTag> Articles { get; set; } = [];
 }

@@ -86,7 +86,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         return await Matching(db, filter, now).CountAsync(cancellationToken);
     }
 
-    private static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)
+    internal static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)
     {
         IQueryable<Article> query;
         if (IncludesUnpublished(filter))
@@ -139,7 +139,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
     private static bool IncludesUnpublished(ArticleFilter filter) =>
         filter.Status is { } statuses && statuses.Any(s => s != ArticleStatus.Published);
 
-    private static void RefuseNonPublicStatuses(ArticleFilter filter, Caller caller)
+    internal static void RefuseNonPublicStatuses(ArticleFilter filter, Caller caller)
     {
         if (IncludesUnpublished(filter) && !caller.SeesUnpublished)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Features.Search;
 using NewsApi.Graph;
 
 namespace NewsApi.Features.Tags;
@@ -62,13 +63,13 @@ public sealed class TagDirectory(IDbContextFactory<NewsDbContext> contexts)
             query = query.Where(t => t.Kind == k);
         }
 
-        if (!string.IsNullOrWhiteSpace(text))
+        // The same normalisation as article search; every word must start a word of the name, English name or slug,
+        // as written or as stemmed (الع finds العراق, عراق finds it too).
+        foreach (var word in ArabicNormalizer.Words(text))
         {
-            var needle = text.Trim().ToLowerInvariant();
-            // Translated to SQL lower(): culture and comparison overloads would not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-            query = query.Where(t => t.Name.Contains(needle) || (t.NameEn != null && t.NameEn.ToLower().Contains(needle)) || t.Slug.Contains(needle));
-#pragma warning restore CA1304, CA1311, CA1862
+            var written = " " + word;
+            var stemmed = " " + ArabicStemmer.Stem(word);
+            query = query.Where(t => t.SearchName.Contains(written) || t.SearchName.Contains(stemmed));
         }
 
         return query;

@@ -19,7 +19,7 @@ public static class TagQueries
         query.Field<NonNullGraphType<TagConnectionGraphType>>("tags")
             .Description("Tags by name, optionally narrowed by text and kind (editors' autocomplete).")
             .PagingArguments()
-            .Argument<StringGraphType>("query", $"Text the name, English name or slug contains (at most {MaxQueryLength} characters).")
+            .Argument<StringGraphType>("query", $"Words that each start a word of the name, English name or slug, normalised as in `search` (hamza, taa marbuta, diacritics, digits, case; the article and particles stripped): العر and عراق find العراق. At most {MaxQueryLength} characters.")
             .Argument<TagKindGraphType>("kind", "Only tags of this kind.")
             .ResolveAsync(async context =>
             {

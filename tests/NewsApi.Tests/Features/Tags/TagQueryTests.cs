@@ -63,6 +63,33 @@ public sealed class TagQueryTests(TestStore store) : StoreFixture(store)
         Assert.That(people.Data.GetProperty("tags").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()), Is.Not.Empty.And.All.EqualTo("PERSON"));
     }
 
+    [TestCase("عراق", "iraq")]
+    [TestCase("العراق", "iraq")]
+    [TestCase("الع", "iraq")]
+    [TestCase("بالعراق", "iraq")]
+    [TestCase("عِراق", "iraq")]
+    [TestCase("Ira", "iraq")]
+    [TestCase("اردن", "jordan")]
+    [TestCase("الاردن", "jordan")]
+    [TestCase("سور", "syria")]
+    [TestCase("ايران", "iran")]
+    [TestCase("trump", "trump")]
+    public async Task Tag_autocomplete_normalises_like_search(string query, string slug)
+    {
+        var response = await Client.PostAsync("query($q: String) { tags(query: $q, first: 100) { nodes { slug } } }", new { q = query });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("tags").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()), Does.Contain(slug));
+    }
+
+    [Test]
+    public async Task Tag_autocomplete_matches_word_starts_only()
+    {
+        var response = await Client.PostAsync("""{ tags(query: "راق") { nodes { slug } } }""");
+
+        Assert.That(response.Data.GetProperty("tags").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()), Does.Not.Contain("iraq"));
+    }
+
     [Test]
     public async Task Sections_and_authors_have_their_own_feeds()
     {

@@ -276,6 +276,38 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Standfirst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("standfirst");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tags");
+
+                    b.HasKey("ArticleId")
+                        .HasName("pk_article_search");
+
+                    b.ToTable("article_search", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -555,6 +587,11 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_en");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -688,6 +725,18 @@ namespace NewsApi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_article_revisions_articles_article_id");
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Data.Entities.ArticleSearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_search_articles_article_id");
 
                     b.Navigation("Article");
                 });

@@ -265,6 +265,38 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.ToTable("article_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Standfirst")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standfirst");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.HasKey("ArticleId")
+                        .HasName("pk_article_search");
+
+                    b.ToTable("article_search", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -532,6 +564,11 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -663,6 +700,18 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_article_revisions_articles_article_id");
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSearchDocument", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsApi.Data.Entities.ArticleSearchDocument", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_search_articles_article_id");
 
                     b.Navigation("Article");
                 });

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsApi.Data.Entities;
+
+namespace NewsApi.Data.Configurations;
+
+internal sealed class ArticleSearchDocumentConfiguration : IEntityTypeConfiguration<ArticleSearchDocument>
+{
+    public void Configure(EntityTypeBuilder<ArticleSearchDocument> builder)
+    {
+        // The stores' own indexes over these columns (tsvector + GIN, FTS5 + triggers) are created by raw SQL in
+        // each store's migration: EF Core models neither.
+        builder.ToTable("article_search");
+        builder.HasKey(d => d.ArticleId);
+        builder.Property(d => d.ArticleId).ValueGeneratedNever();
+        builder.HasOne(d => d.Article).WithOne().HasForeignKey<ArticleSearchDocument>(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Features.Articles;
+using NewsApi.Graph;
+
+namespace NewsApi.Features.Search;
+
+/// <summary>
+/// Ranked full-text search over published articles, with the feed's filters. The store matches and scores
+/// (PostgreSQL: tsvector @@ tsquery, ts_rank; SQLite: FTS5 MATCH, <see cref="SearchScore"/>); the filters and the
+/// keyset paging are the same LINQ on both. Cursors are keyset positions over (score, publishedAt, id) — or
+/// (publishedAt, id) for NEWEST — never offsets.
+/// </summary>
+public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
+{
+    private const string RelevanceCursorKind = "search";
+    private const string NewestCursorKind = "search-newest";
+
+    public async Task<ConnectionPage<SearchResult>> PageAsync(string text, ArticleFilter filter, SearchOrder order, PageRequest page, CancellationToken cancellationToken)
+    {
+        // Search reads published articles only, whoever asks.
+        ArticleFeed.RefuseNonPublicStatuses(filter, NewsApi.Security.Caller.Anonymous);
+        var query = SearchQuery.Parse(text);
+        var cursor = page.Cursor is null ? null : DecodeCursor(order, page.Cursor);
+        if (query.IsEmpty)
+        {
+            return new ConnectionPage<SearchResult>([], false, false, _ => Task.FromResult(0));
+        }
+
+        var now = clock.Now;
+        var descending = !page.Backward;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = Rows(db, query, filter, now);
+        if (cursor is { } c)
+        {
+            rows = (order, descending) switch
+            {
+                (SearchOrder.Relevance, true) => rows.Where(r => r.Score < c.Score || (r.Score == c.Score && (r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)))),
+                (SearchOrder.Relevance, false) => rows.Where(r => r.Score > c.Score || (r.Score == c.Score && (r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)))),
+                (_, true) => rows.Where(r => r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)),
+                (_, false) => rows.Where(r => r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)),
+            };
+        }
+
+        rows = (order, descending) switch
+        {
+            (SearchOrder.Relevance, true) => rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            (SearchOrder.Relevance, false) => rows.OrderBy(r => r.Score).ThenBy(r => r.PublishedAt).ThenBy(r => r.Id),
+            (_, true) => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            (_, false) => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
+        };
+
+        var hits = await rows.Take(page.Size + 1).ToListAsync(cancellationToken);
+        var hasMore = hits.Count > page.Size;
+        if (hasMore)
+        {
+            hits.RemoveAt(page.Size);
+        }
+
+        if (page.Backward)
+        {
+            hits.Reverse();
+        }
+
+        var ids = hits.Select(h => h.Id).ToList();
+        var articles = ids.Count == 0
+            ? []
+            : await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var edges = hits
+            .Where(h => articles.ContainsKey(h.Id))
+            .Select(h => new ConnectionEdge<SearchResult>(
+                EncodeCursor(order, h),
+                new SearchResult(articles[h.Id], SearchSnippet.Build(articles[h.Id], query), h.Score)))
+            .ToList();
+        return new ConnectionPage<SearchResult>(
+            edges,
+            HasNextPage: page.Backward ? page.Cursor is not null : hasMore,
+            HasPreviousPage: page.Backward ? hasMore : page.Cursor is not null,
+            CountAsync: async token =>
+            {
+                await using var countDb = await contexts.CreateDbContextAsync(token);
+                return await Rows(countDb, query, filter, now).CountAsync(token);
+            });
+    }
+
+    private static IQueryable<SearchRow> Rows(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now) =>
+        from hit in Hits(db, query)
+        join article in ArticleFeed.Matching(db, filter, now) on hit.ArticleId equals article.Id
+        select new SearchRow { Id = article.Id, PublishedAt = article.PublishedAt, Score = hit.Score };
+
+    /// <summary>
+    /// The store's match. Every user word reaches SQL as a parameter; the query text built from them holds only
+    /// normalised letters and digits inside quotes (see <see cref="SearchQuery"/>).
+    /// </summary>
+    private static IQueryable<SearchHit> Hits(NewsDbContext db, SearchQuery query)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var tsQuery = query.ToTsQuery();
+            return db.Database.SqlQuery<SearchHit>($"""
+                SELECT s.article_id, ts_rank(s.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+                FROM article_search s
+                WHERE s.vector @@ CAST({tsQuery} AS tsquery)
+                """);
+        }
+
+        var match = query.ToFts5Match();
+        var spec = query.ToScoreSpec();
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT s.article_id, news_search_score(s.headline, s.standfirst, s.tags, s.body, {spec}) AS score
+            FROM article_search s
+            WHERE s.article_id IN (SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH {match})
+            """);
+    }
+
+    private static string EncodeCursor(SearchOrder order, SearchRow row)
+    {
+        var publishedAt = CursorCodec.EncodeTime(row.PublishedAt ?? DateTime.MinValue);
+        var id = row.Id.ToString(CultureInfo.InvariantCulture);
+        return order == SearchOrder.Relevance
+            ? CursorCodec.Encode(RelevanceCursorKind, row.Score.ToString("R", CultureInfo.InvariantCulture), publishedAt, id)
+            : CursorCodec.Encode(NewestCursorKind, publishedAt, id);
+    }
+
+    private static (double Score, DateTime PublishedAt, int Id)? DecodeCursor(SearchOrder order, string cursor)
+    {
+        if (order == SearchOrder.Relevance)
+        {
+            var parts = CursorCodec.Decode(RelevanceCursorKind, cursor, 3);
+            if (!double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score))
+            {
+                throw new ApiError(ErrorCodes.InvalidCursor, "The cursor is damaged.");
+            }
+
+            return (score, CursorCodec.DecodeTime(RelevanceCursorKind, cursor, parts[1]), CursorCodec.DecodeId(cursor, parts[2]));
+        }
+
+        var newest = CursorCodec.Decode(NewestCursorKind, cursor, 2);
+        return (0, CursorCodec.DecodeTime(NewestCursorKind, cursor, newest[0]), CursorCodec.DecodeId(cursor, newest[1]));
+    }
+
+    /// <summary>A match joined to its article: the keyset columns. A class, so LINQ can filter and sort on its members.</summary>
+    private sealed class SearchRow
+    {
+        public int Id { get; init; }
+
+        public DateTime? PublishedAt { get; init; }
+
+        public double Score { get; init; }
+    }
+}

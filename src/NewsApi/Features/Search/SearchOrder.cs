@@ -1,0 +1,7 @@
+namespace NewsApi.Features.Search;
+
+public enum SearchOrder
+{
+    Relevance,
+    Newest,
+}

@@ -1,0 +1,132 @@
+using NewsApi.Graph;
+
+namespace NewsApi.Features.Search;
+
+/// <summary>
+/// A parsed search query. Syntax: words (all must match), "quoted phrases", -word and -"phrase" exclusions; the last
+/// wanted word matches as a prefix (search as you type). Everything else — operators, brackets, stray quotes,
+/// punctuation — is just a word separator, so no input can reach the stores' own query languages.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 20;
+
+    /// <summary>Shorter prefixes would match a large share of the index while a reader is still typing.</summary>
+    public const int MinPrefixLength = 2;
+
+    private SearchQuery(IReadOnlyList<SearchTerm> terms)
+    {
+        Terms = terms;
+    }
+
+    public IReadOnlyList<SearchTerm> Terms { get; }
+
+    public IEnumerable<SearchTerm> Wanted => Terms.Where(t => !t.Excluded);
+
+    /// <summary>Nothing to look for (empty, only punctuation, or only exclusions): the result is empty.</summary>
+    public bool IsEmpty => !Wanted.Any();
+
+    public static SearchQuery Parse(string text)
+    {
+        if (text.Length > MaxLength)
+        {
+            throw new ApiError(ErrorCodes.BadUserInput, $"`query` is limited to {MaxLength} characters; it had {text.Length}.");
+        }
+
+        var terms = new List<SearchTerm>();
+        var lastIsQuoted = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var excluded = text[i] == '-';
+            if (excluded)
+            {
+                i++;
+            }
+
+            string chunk;
+            bool quoted;
+            if (i < text.Length && text[i] == '"')
+            {
+                // An unbalanced quote runs to the end of the query: what was typed so far is the phrase.
+                var close = text.IndexOf('"', i + 1);
+                var end = close < 0 ? text.Length : close;
+                chunk = text[(i + 1)..end];
+                i = close < 0 ? text.Length : close + 1;
+                quoted = true;
+            }
+            else
+            {
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+                {
+                    i++;
+                }
+
+                chunk = text[start..i];
+                quoted = false;
+            }
+
+            var words = ArabicNormalizer.Terms(chunk).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            if (quoted || excluded)
+            {
+                terms.Add(new SearchTerm(words, excluded, Prefix: false));
+            }
+            else
+            {
+                // "al-Qaeda" outside quotes is two words, as in the index.
+                terms.AddRange(words.Select(w => new SearchTerm([w], Excluded: false, Prefix: false)));
+            }
+
+            lastIsQuoted = quoted || excluded;
+        }
+
+        if (terms.Count > MaxTerms)
+        {
+            throw new ApiError(ErrorCodes.BadUserInput, $"A search takes at most {MaxTerms} words; this one had {terms.Count}.");
+        }
+
+        if (!lastIsQuoted && terms.Count > 0 && terms[^1] is { Excluded: false, IsPhrase: false } last && last.Words[0].Length >= MinPrefixLength)
+        {
+            terms[^1] = last with { Prefix = true };
+        }
+
+        return new SearchQuery(terms);
+    }
+
+    /// <summary>The query as a PostgreSQL tsquery. Words are letters and digits only, so quoting them is enough.</summary>
+    public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
+    {
+        var words = string.Join(" <-> ", term.Words.Select(w => $"'{w}'" + (term.Prefix ? ":*" : string.Empty)));
+        var group = term.IsPhrase ? $"({words})" : words;
+        return term.Excluded ? "!" + group : group;
+    }));
+
+    /// <summary>The query as an FTS5 MATCH expression. Words are letters and digits only, so quoting them is enough.</summary>
+    public string ToFts5Match()
+    {
+        static string Quote(SearchTerm term) => "\"" + string.Join(' ', term.Words) + "\"" + (term.Prefix ? "*" : string.Empty);
+        var expression = "(" + string.Join(" AND ", Wanted.Select(Quote)) + ")";
+        foreach (var term in Terms.Where(t => t.Excluded))
+        {
+            expression = $"({expression} NOT {Quote(term)})";
+        }
+
+        return expression;
+    }
+
+    /// <summary>The wanted words for <see cref="SearchScore"/>: space-separated, a trailing * marks a prefix.</summary>
+    public string ToScoreSpec() => string.Join(' ', Wanted.SelectMany(t => t.Words.Select(w => t.Prefix ? w + "*" : w)));
+}

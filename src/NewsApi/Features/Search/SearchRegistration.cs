@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsApi.Features.Search;
+
+public static class SearchRegistration
+{
+    /// <summary>Search: the write hook that keeps documents current, SQLite's scoring function, the backfill and the query service.</summary>
+    public static WebApplicationBuilder AddNewsSearch(this WebApplicationBuilder builder)
+    {
+        // Interceptors in DI join every context the data layer creates (DataRegistration).
+        builder.Services.AddSingleton<IInterceptor, SearchDocumentWriter>();
+        builder.Services.AddSingleton<IInterceptor, SqliteSearchFunctions>();
+        builder.Services.AddScoped<ArticleSearch>();
+
+        // Registered after the data layer's initializer, so it runs once the store is migrated and seeded.
+        builder.Services.AddHostedService<SearchIndexBackfill>();
+        return builder;
+    }
+}
