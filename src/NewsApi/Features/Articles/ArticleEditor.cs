@@ -126,15 +126,26 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var id = ArticleIdRules.ArticleKey(input.Id);
-        var current = await db.Articles.Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
-        if (current is null)
+        // Deleted through the change tracker (Version is its concurrency token) so the event log records the
+        // withdrawal: offline apps get a tombstone, subscribers a change.
+        var article = await db.Articles.AsTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
         {
             return Payload<string>.Failed(NotFound(input.Id));
         }
 
-        var expected = input.ExpectedVersion ?? current.Value;
-        var deleted = await db.Articles.Where(a => a.Id == id && a.Version == expected).ExecuteDeleteAsync(cancellationToken);
-        if (deleted == 0)
+        var expected = input.ExpectedVersion ?? article.Version;
+        if (article.Version != expected)
+        {
+            return Payload<string>.Failed(Conflict(expected, article.Version));
+        }
+
+        db.Articles.Remove(article);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
         {
             var now = await CurrentVersionAsync(id, cancellationToken);
             return Payload<string>.Failed(now == 0 ? NotFound(input.Id) : Conflict(expected, now));

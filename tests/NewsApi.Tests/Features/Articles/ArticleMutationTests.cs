@@ -224,6 +224,28 @@ public sealed class ArticleMutationTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Deleting_a_published_article_leaves_a_tombstone_for_syncing_apps()
+    {
+        var admin = await ClientAsAsync(ApiRole.Admin);
+        var article = await CreateAsync(admin, new { headline = "خبر منشور ثم محذوف" });
+        var id = article.GetProperty("id").GetString();
+        Payload(await admin.PostAsync(Publish, new { input = new { id } }), "publishArticle");
+        var before = await admin.PostAsync("{ changes(first: 500) { syncToken pageInfo { hasNextPage } } }");
+        var token = before.Data.GetProperty("changes").GetProperty("syncToken").GetString();
+        while (before.Data.GetProperty("changes").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+        {
+            before = await admin.PostAsync("query($since: String) { changes(since: $since, first: 500) { syncToken pageInfo { hasNextPage } } }", new { since = token });
+            token = before.Data.GetProperty("changes").GetProperty("syncToken").GetString();
+        }
+
+        await admin.PostAsync("mutation($input: ArticleTransitionInput!) { deleteArticle(input: $input) { deletedArticleId } }", new { input = new { id } });
+
+        var changes = await admin.PostAsync("query($since: String) { changes(since: $since) { nodes { kind type id } } }", new { since = token });
+        var tombstone = changes.Data.GetProperty("changes").GetProperty("nodes").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        Assert.That(tombstone.GetProperty("kind").GetString(), Is.EqualTo("DELETE"));
+    }
+
+    [Test]
     public async Task Set_article_tags_replaces_the_tags_in_the_order_given()
     {
         var editor = await ClientAsAsync(ApiRole.Editor);
