@@ -507,6 +507,9 @@ main() {
     PG_VERSION="$("$pg_bin/postgres" --version)" \
     "$bench/report.sh" "$tsv" "$commands_log" >"$output"
   log "wrote $output (raw results in ${results#"$repo"/})"
+  # The ratios against PostGraphile and the SQL ceiling, on the terminal too.
+  awk '/^### / {print} /^\| [a-z]+ \| (POST|GET) / {n = split($0, f, "|"); print " " f[2] f[3] f[4] "| NewsApi " f[5] "req/s | vs PostGraphile" f[n-4] "| vs SQL" f[n-3]}' "$output" >&2
+  sed -n '/^## Targets/,/^## What/p' "$output" | grep '^- ' >&2 || true
 }
 
 main "$@"
