@@ -11,7 +11,7 @@ public sealed class KeyCommandTests(TestStore store) : StoreFixture(store)
     private const string DraftList = "{ articles(first: 1, where: { status: [DRAFT] }) { nodes { slug } } }";
 
     [Test]
-    public async Task Keys_create_prints_a_key_on_its_last_line_that_then_authorises_an_editor()
+    public async Task Keys_create_prints_a_key_on_its_last_line_that_then_authorises_a_mutation()
     {
         var (exitCode, output, error) = await RunAsync("keys", "create", "--name", "cli-editor", "--role", "editor");
 
@@ -19,8 +19,9 @@ public sealed class KeyCommandTests(TestStore store) : StoreFixture(store)
         var key = output.TrimEnd().Split('\n')[^1].Trim();
         Assert.That(key, Does.StartWith("nwk_").And.Length.GreaterThan(40));
 
-        var response = await ClientWithKey(key).PostAsync(DraftList);
+        var response = await ClientWithKey(key).PostAsync("mutation { createArticle(input: { headline: \"خبر بمفتاح من سطر الأوامر\" }) { article { status } userErrors { code } } }");
         Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("createArticle").GetProperty("article").GetProperty("status").GetString(), Is.EqualTo("DRAFT"));
     }
 
     [Test]
