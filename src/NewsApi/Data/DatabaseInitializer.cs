@@ -18,6 +18,7 @@ internal sealed partial class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
     private Task retrying = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,11 +38,23 @@ internal sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The test host may dispose the container before it stops the services; then there is nothing left to stop.
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Dispose();
+        }
+    }
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
