@@ -19,8 +19,8 @@ internal sealed partial class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
     private Task retrying = Task.CompletedTask;
-    private bool disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,19 +39,22 @@ internal sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host that failed to start may be disposed before it is stopped.
-        if (!disposed)
+        // The test host may dispose the container before it stops the services; then there is nothing left to stop.
+        if (Volatile.Read(ref disposed) == 1)
         {
-            await stopping.CancelAsync();
+            return;
         }
 
+        await stopping.CancelAsync();
         await retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose()
     {
-        disposed = true;
-        stopping.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Dispose();
+        }
     }
 
     private async Task RetryAsync(CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public static class LimitErrorCodes
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
     public const string QueryTooLong = "QUERY_TOO_LONG";
     public const string VariablesTooLarge = "VARIABLES_TOO_LARGE";
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
 
     /// <summary>A mutation or subscription while the schema has none (they come with later issues).</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";

@@ -15,7 +15,7 @@ public static class ProtectionRegistration
         builder.Services.AddOptions<QueryLimitsOptions>()
             .Bind(builder.Configuration.GetSection(QueryLimitsOptions.SectionName))
             .Validate(o => o.MaxDepth > 0 && o.MaxNodes > 0 && o.MaxCost > 0 && o.MaxAliases >= 0 && o.MaxRootFields > 0
-                && o.MaxQueryLength > 0 && o.MaxVariablesBytes > 0 && o.MaxDirectivesPerLocation >= 0,
+                && o.MaxQueryLength > 0 && o.MaxVariablesBytes > 0 && o.MaxDirectivesPerLocation >= 0 && o.MaxErrors > 0,
                 "GraphQL:Limits values must be positive.")
             .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "GraphQL:Limits:ExecutionTimeout must be positive.")
             .ValidateOnStart();

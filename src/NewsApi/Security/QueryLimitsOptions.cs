@@ -52,6 +52,13 @@ public sealed class QueryLimitsOptions
     public int MaxDirectivesPerLocation { get; set; } = 4;
 
     /// <summary>
+    /// Most errors one response lists (default 20); the rest are summed up in one more error with code
+    /// TOO_MANY_ERRORS. Without it a 17 KB document repeating one directive a thousand times is answered with 186 KB
+    /// of errors.
+    /// </summary>
+    public int MaxErrors { get; set; } = 20;
+
+    /// <summary>
     /// Longest a request may execute (default 10 s, as GitHub and OWASP recommend); the database command is cancelled
     /// with it. Code TIMEOUT.
     /// </summary>

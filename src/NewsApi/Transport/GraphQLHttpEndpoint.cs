@@ -20,6 +20,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     IGraphQLSerializer serializer,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLHttpOptions> options,
+    IOptions<QueryLimitsOptions> limits,
     RequestSizeGuard sizeGuard,
     SuggestionFilter suggestions,
     DatabaseReadiness readiness,
@@ -239,6 +240,17 @@ internal sealed partial class GraphQLHttpEndpoint(
             }
 
             normalized.Add(error);
+        }
+
+        var max = limits.Value.MaxErrors;
+        if (normalized.Count > max)
+        {
+            // One mistake repeated a thousand times is one mistake: the answer must not outgrow the question.
+            var omitted = normalized.Count - max;
+            var capped = new ExecutionErrors();
+            capped.AddRange(normalized.Take(max));
+            capped.Add(new ExecutionError($"{omitted} more errors were left out.") { Code = NewsApi.Security.LimitErrorCodes.TooManyErrors });
+            normalized = capped;
         }
 
         result.Errors = normalized;

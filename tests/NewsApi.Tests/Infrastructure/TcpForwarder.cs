@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -13,6 +14,7 @@ public sealed class TcpForwarder : IAsyncDisposable
     private readonly int targetPort;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task accepting;
+    private readonly ConcurrentBag<Task> pipes = [];
 
     private TcpForwarder(int port, int targetPort)
     {
@@ -41,12 +43,12 @@ public sealed class TcpForwarder : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(stopping.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 return;
             }
 
-            _ = PipeAsync(client);
+            pipes.Add(PipeAsync(client));
         }
     }
 
@@ -74,6 +76,8 @@ public sealed class TcpForwarder : IAsyncDisposable
         await stopping.CancelAsync();
         listener.Stop();
         await accepting;
+        // The pipes use the token until they end: it is disposed only after them.
+        await Task.WhenAll(pipes);
         stopping.Dispose();
     }
 }

@@ -91,6 +91,17 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task A_response_lists_at_most_20_errors_and_counts_the_rest()
+    {
+        var response = await Client.PostAsync("{ ticker { headline " + string.Concat(Enumerable.Repeat("@skip(if: false) ", 1_000)) + "} }");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Errors, Has.Count.EqualTo(21));
+        Assert.That(response.ErrorCodes[^1], Is.EqualTo("TOO_MANY_ERRORS"));
+        Assert.That(response.Bytes, Has.Length.LessThan(10_000));
+    }
+
+    [Test]
     public async Task Variables_over_64_KiB_are_VARIABLES_TOO_LARGE_with_no_sql()
     {
         SqlCommands.Reset();
@@ -112,6 +123,19 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
         Assert.That(response.Errors, Is.Empty, response.Body);
         Assert.That(aliases.Errors, Is.Empty, aliases.Body);
         Assert.That(rootFields.Errors, Is.Empty, rootFields.Body);
+    }
+
+    /// <summary>Schema tools send an introspection query whose type references go seven ofType levels deep: 12 in all.</summary>
+    [Test]
+    public async Task An_introspection_query_as_deep_as_the_tools_send_fits_the_default_depth()
+    {
+        var typeReference = string.Concat(Enumerable.Repeat("kind name ofType { ", 7)) + "kind name" + new string('}', 7);
+
+        var response = await Client.PostAsync("{ __schema { types { name fields { name type { " + typeReference + " } } } } }");
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Root.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetInt32(), Is.Zero,
+            "introspection is bounded by the schema, not the data, and costs nothing");
     }
 
     [Test]
