@@ -31,25 +31,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeySecret.Hash(key);
-        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var found = await db.ApiKeys
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null)
+        var principal = await ApiKeyPrincipals.FindAsync(contexts, key, Context.RequestAborted);
+        if (principal is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, found.Name),
-                new Claim(ClaimTypes.Role, RoleNames.Of(found.Role)),
-                new Claim(KeyIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     private static string? ReadKey(HttpRequest request)

@@ -36,6 +36,9 @@ internal sealed partial class GraphQLWebSocketSession(
     private int initReceived;
     private volatile bool acknowledged;
 
+    // Browsers cannot set headers on a WebSocket: a key may come in connection_init instead of on the upgrade request.
+    private System.Security.Claims.ClaimsPrincipal user = http.User;
+
     public async Task RunAsync(CancellationToken stopping)
     {
         using var stop = stopping.Register(() => session.Cancel());
@@ -103,6 +106,18 @@ internal sealed partial class GraphQLWebSocketSession(
                     {
                         await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message received: connection_init payload must be an object");
                         return;
+                    }
+
+                    if (KeyIn(initPayload) is { } key)
+                    {
+                        var contexts = http.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsApi.Data.NewsDbContext>>();
+                        if (await NewsApi.Security.ApiKeyPrincipals.FindAsync(contexts, key, session.Token) is not { } caller)
+                        {
+                            await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: unknown or revoked API key");
+                            return;
+                        }
+
+                        user = caller;
                     }
 
                     acknowledged = true;
@@ -196,7 +211,7 @@ internal sealed partial class GraphQLWebSocketSession(
                 Variables = request.Variables,
                 Extensions = request.Extensions,
                 RequestServices = scope.ServiceProvider,
-                User = http.User,
+                User = user,
                 CancellationToken = cancellation.Token,
             });
 
@@ -435,6 +450,34 @@ internal sealed partial class GraphQLWebSocketSession(
         }
 
         await session.CancelAsync();
+    }
+
+    /// <summary>An API key in a connection_init payload: <c>apiKey</c>, <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
+    private static string? KeyIn(JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var name in new[] { "apiKey", "X-Api-Key", "x-api-key" })
+        {
+            if (payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } key)
+            {
+                return key.Trim();
+            }
+        }
+
+        foreach (var name in new[] { "Authorization", "authorization" })
+        {
+            if (payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                && value.GetString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return header["Bearer ".Length..].Trim();
+            }
+        }
+
+        return null;
     }
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length <= 40 ? value : value[..40] + "…";

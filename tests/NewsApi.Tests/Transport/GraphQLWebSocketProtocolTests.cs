@@ -92,6 +92,50 @@ public sealed class GraphQLWebSocketProtocolTests(TestStore store) : StoreFixtur
     }
 
     [Test]
+    public async Task A_key_in_connection_init_authorises_mutations_over_the_socket()
+    {
+        var (key, hash, prefix) = NewsApi.Security.ApiKeySecret.Create();
+        await using (var db = await CreateDbContextAsync())
+        {
+            db.ApiKeys.Add(new NewsApi.Data.Entities.ApiKey { Name = "ws-editor", Role = NewsApi.Data.Entities.ApiRole.Editor, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(Factory);
+        await client.SendAsync(new { type = "connection_init", payload = new { apiKey = key } });
+        using var ack = await client.ReceiveAsync();
+        Assert.That(ack!.RootElement.GetProperty("type").GetString(), Is.EqualTo("connection_ack"));
+
+        await client.SubscribeAsync("m", "mutation { createTickerItem(input: { headline: \"عاجل عبر المقبس\" }) { tickerItem { headline } userErrors { code } } }");
+
+        using var next = await client.ReceiveAsync();
+        var payload = next!.RootElement.GetProperty("payload");
+        Assert.That(payload.TryGetProperty("errors", out _), Is.False, payload.GetRawText());
+        Assert.That(payload.GetProperty("data").GetProperty("createTickerItem").GetProperty("tickerItem").GetProperty("headline").GetString(), Is.EqualTo("عاجل عبر المقبس"));
+    }
+
+    [Test]
+    public async Task Without_a_key_a_mutation_over_the_socket_is_unauthenticated()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
+
+        await client.SubscribeAsync("m", "mutation { createTickerItem(input: { headline: \"بلا مفتاح\" }) { tickerItem { headline } } }");
+
+        using var next = await client.ReceiveAsync();
+        Assert.That(next!.RootElement.GetRawText(), Does.Contain("UNAUTHENTICATED"));
+    }
+
+    [Test]
+    public async Task An_unknown_key_in_connection_init_closes_with_4403()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(Factory);
+
+        await client.SendAsync(new { type = "connection_init", payload = new { apiKey = "nwk_not-a-real-key" } });
+
+        Assert.That(await client.ClosedWithAsync(), Is.EqualTo(4403));
+    }
+
+    [Test]
     public async Task A_second_connection_init_closes_with_4429()
     {
         await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
