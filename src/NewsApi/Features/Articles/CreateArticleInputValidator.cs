@@ -13,13 +13,6 @@ public sealed class CreateArticleInputValidator : AbstractValidator<CreateArticl
         Include(new ArticleContentValidator(contexts));
 
         // A slug the editor chose is theirs to fix; one made from the headline gets a suffix instead (ArticleEditor).
-        RuleFor(a => a.Slug)
-            .MustAsync(async (slug, cancellationToken) =>
-            {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                return !await db.Articles.AnyAsync(a => a.Slug == slug, cancellationToken);
-            })
-            .When(a => a.Slug is not null)
-            .WithUserError(UserErrorCodes.Duplicate);
+        RuleFor(a => a.Slug).IsUnusedSlug(contexts, SluggedTable.Articles);
     }
 }

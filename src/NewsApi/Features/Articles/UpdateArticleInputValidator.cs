@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
-using NewsApi.Graph;
 using NewsApi.Validation;
 
 namespace NewsApi.Features.Articles;
@@ -14,14 +13,6 @@ public sealed class UpdateArticleInputValidator : AbstractValidator<UpdateArticl
         RuleFor(a => a.ExpectedVersion).GreaterThan(0);
         RuleFor(a => a.Headline).NotEmpty().When(a => a.Headline is not null);
         Include(new ArticleContentValidator(contexts));
-        RuleFor(a => a.Slug)
-            .MustAsync(async (input, slug, cancellationToken) =>
-            {
-                GlobalId.TryDecode(input.Id, out _, out var id);
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                return !await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != id, cancellationToken);
-            })
-            .When(a => a.Slug is not null)
-            .WithUserError(UserErrorCodes.Duplicate);
+        RuleFor(a => a.Slug).IsUnusedSlug(contexts, SluggedTable.Articles, a => a.Id);
     }
 }

@@ -34,7 +34,7 @@ public static class PresentationFields
                 }
 
                 var services = context.RequestServices!;
-                var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<PresentationOptions>>().Value.TimeZone);
+                var zone = services.GetRequiredService<IOptions<PresentationOptions>>().Value.Zone;
                 return DisplayDates.Format(
                     utc,
                     services.GetRequiredService<PublicClock>().Now,

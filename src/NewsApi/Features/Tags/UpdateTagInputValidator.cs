@@ -16,14 +16,6 @@ public sealed class UpdateTagInputValidator : AbstractValidator<UpdateTagInput>
         RuleFor(x => x.NameEn).MaximumLength(ContentLimits.NameLength);
         RuleFor(x => x.Description).MaximumLength(ContentLimits.DescriptionLength);
         RuleFor(x => x.Slug).MaximumLength(ContentLimits.SlugLength).IsSlug();
-        RuleFor(x => x.Slug)
-            .MustAsync(async (input, slug, cancellationToken) =>
-            {
-                GlobalId.TryDecode(input.Id, out _, out var id);
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                return !await db.Tags.AnyAsync(x => x.Slug == slug && x.Id != id, cancellationToken);
-            })
-            .When(x => x.Slug is not null)
-            .WithUserError(UserErrorCodes.Duplicate);
+        RuleFor(x => x.Slug).IsUnusedSlug(contexts, SluggedTable.Tags, x => x.Id);
     }
 }
