@@ -17,7 +17,7 @@ public static class GraphRegistration
         builder.Services.AddGraphQL(graph => graph
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)
-            .ConfigureExecution<ParsedDocumentCache>()
+            .ConfigureExecution(services => services.GetRequiredService<ParsedDocumentCache>())
             .AddExecutionStrategy<PerEventScopeSubscriptionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddSystemTextJson(json =>
             {
@@ -26,6 +26,7 @@ public static class GraphRegistration
                 json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             }));
 
+        builder.Services.AddSingleton<ParsedDocumentCache>();
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddScoped<ArticleFeed>();
         builder.Services.AddScoped<NewsApi.Features.Sync.SyncFeed>();

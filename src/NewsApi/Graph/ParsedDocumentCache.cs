@@ -24,9 +24,16 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
     // Before everything else that looks at the document.
     public float SortOrder => 50;
 
+    /// <summary>A parsed document for <paramref name="query"/>, if one is kept (the HTTP GET path parses before executing).</summary>
+    public bool TryGet(string query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GraphQLDocument? document)
+    {
+        document = null;
+        return query.Length <= MaxCachedQueryLength && cache.TryGetValue(new CacheKey(query), out document) && document is not null;
+    }
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (options.Document is not null || options.Query is not { Length: > 0 and <= MaxCachedQueryLength } query)
+        if (options.Query is not { Length: > 0 and <= MaxCachedQueryLength } query)
         {
             return await next(options);
         }
@@ -34,7 +41,7 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
         var key = new CacheKey(query);
         if (cache.TryGetValue(key, out GraphQLDocument? document))
         {
-            options.Document = document;
+            options.Document ??= document;
             return await next(options);
         }
 

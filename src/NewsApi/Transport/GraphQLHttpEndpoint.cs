@@ -17,6 +17,7 @@ namespace NewsApi.Transport;
 internal sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IDocumentBuilder documentBuilder,
+    NewsApi.Graph.ParsedDocumentCache documents,
     IGraphQLSerializer serializer,
     GraphQLHttpRequestReader reader,
     IOptions<GraphQLHttpOptions> options,
@@ -265,6 +266,11 @@ internal sealed partial class GraphQLHttpEndpoint(
 
     private GraphQLDocument? TryParse(string query)
     {
+        if (documents.TryGet(query, out var cached))
+        {
+            return cached;
+        }
+
         try
         {
             return documentBuilder.Build(query);

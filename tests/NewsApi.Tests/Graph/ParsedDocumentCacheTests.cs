@@ -25,6 +25,19 @@ public sealed class ParsedDocumentCacheTests(TestStore store) : StoreFixture(sto
         Assert.That(overGet.Body, Is.EqualTo(first.Body));
     }
 
+    [Test]
+    public async Task A_query_sent_first_over_get_is_kept_too()
+    {
+        const string query = "query GetFeed { articles(first: 2) { nodes { slug } } }";
+        var before = Cache.Count;
+
+        await Client.GetAsync(query);
+        await Client.GetAsync(query);
+
+        Assert.That(Cache.Count, Is.EqualTo(before + 1));
+        Assert.That(Cache.TryGet(query, out _), Is.True);
+    }
+
     [TestCase("{ articles(first: 3) { nodes { nope } } }")]
     [TestCase("{ articles(first: 3) { nodes { slug }")]
     public async Task A_query_that_fails_to_parse_or_validate_is_not_kept(string query)
