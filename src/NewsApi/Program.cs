@@ -1,5 +1,6 @@
 using NewsApi.Data;
 using NewsApi.Features.Feeds;
+using NewsApi.Features.GraphiQL;
 using NewsApi.Features.Live;
 using NewsApi.Features.PersistedDocuments;
 using NewsApi.Features.Presentation;
@@ -26,6 +27,7 @@ builder.AddPresentation();
 builder.AddPersistedDocuments();
 builder.AddGraphQLHttp();
 builder.AddGraphQLCors();
+builder.AddGraphiQL();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
@@ -33,6 +35,7 @@ builder.AddNewsWorkflow();
 
 var app = builder.Build();
 app.UseGraphQLCors();
+app.UseGraphiQL();
 app.UseGraphQLWebSockets();
 app.MapGraphQLHttp();
 app.MapNewsFeeds();
