@@ -1,6 +1,8 @@
 using NewsApi.Data;
 using NewsApi.Features.Feeds;
+using NewsApi.Features.GraphiQL;
 using NewsApi.Features.Live;
+using NewsApi.Features.PersistedDocuments;
 using NewsApi.Features.Presentation;
 using NewsApi.Features.Widget;
 using NewsApi.Features.Workflow;
@@ -9,6 +11,7 @@ using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Security;
 using NewsApi.Transport;
+using NewsApi.Transport.Cors;
 using NewsApi.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,13 +24,18 @@ builder.AddNewsGraph();
 builder.AddGraphQLProtection();
 builder.AddLiveEvents();
 builder.AddPresentation();
+builder.AddPersistedDocuments();
 builder.AddGraphQLHttp();
+builder.AddGraphQLCors();
+builder.AddGraphiQL();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
 builder.AddNewsWorkflow();
 
 var app = builder.Build();
+app.UseGraphQLCors();
+app.UseGraphiQL();
 app.UseGraphQLWebSockets();
 app.MapGraphQLHttp();
 app.MapNewsFeeds();

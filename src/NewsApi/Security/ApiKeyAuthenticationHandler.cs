@@ -23,6 +23,12 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "newsapi:key_id";
 
+    /// <summary>"true" on a key that may send only trusted documents (Features/PersistedDocuments).</summary>
+    public const string TrustedDocumentsOnlyClaim = "newsapi:trusted_documents_only";
+
+    /// <summary>One claim per browser origin the key may be used from, besides Cors:EditorOrigins.</summary>
+    public const string OriginClaim = "newsapi:origin";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = ReadKey(Request);

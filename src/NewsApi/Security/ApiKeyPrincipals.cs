@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Data.Entities;
 
 namespace NewsApi.Security;
 
@@ -14,7 +15,7 @@ public static class ApiKeyPrincipals
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.ApiKeys
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.Role })
+            .Select(k => new { k.Id, k.Name, k.Role, k.TrustedDocumentsOnly, k.AllowedOrigins })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -28,6 +29,16 @@ public static class ApiKeyPrincipals
                 new Claim(ApiKeyAuthenticationHandler.KeyIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             ApiKeyAuthenticationHandler.SchemeName);
+        if (found.TrustedDocumentsOnly)
+        {
+            identity.AddClaim(new Claim(ApiKeyAuthenticationHandler.TrustedDocumentsOnlyClaim, "true"));
+        }
+
+        foreach (var origin in ApiKey.SplitOrigins(found.AllowedOrigins))
+        {
+            identity.AddClaim(new Claim(ApiKeyAuthenticationHandler.OriginClaim, origin));
+        }
+
         return new ClaimsPrincipal(identity);
     }
 }

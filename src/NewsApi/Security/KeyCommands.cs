@@ -6,12 +6,13 @@ using NewsApi.Data.Entities;
 namespace NewsApi.Security;
 
 /// <summary>
-/// <c>keys create --name NAME --role partner|editor|admin</c>, <c>keys list</c>, <c>keys revoke --name NAME</c>.
+/// <c>keys create --name NAME --role partner|editor|admin [--trusted-documents-only] [--origin URL]...</c>, <c>keys list</c>,
+/// <c>keys revoke --name NAME</c>.
 /// Each brings the store up to date first and never starts the web server.
 /// </summary>
 public static class KeyCommands
 {
-    public const string Usage = "usage: keys create --name NAME --role partner|editor|admin | keys list | keys revoke --name NAME";
+    public const string Usage = "usage: keys create --name NAME --role partner|editor|admin [--trusted-documents-only] [--origin https://site.example]... | keys list | keys revoke --name NAME";
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,8 @@ public static class KeyCommands
         switch (args.Count > 0 ? args[0] : null)
         {
             case "create":
-                return await CreateAsync(db, clock, Option(args, "--name"), Option(args, "--role"), output, error, cancellationToken);
+                return await CreateAsync(db, clock, Option(args, "--name"), Option(args, "--role"),
+                    args.Contains("--trusted-documents-only"), Options(args, "--origin"), output, error, cancellationToken);
             case "list":
                 return await ListAsync(db, output, cancellationToken);
             case "revoke":
@@ -39,11 +41,31 @@ public static class KeyCommands
         }
     }
 
-    private static async Task<int> CreateAsync(NewsDbContext db, TimeProvider clock, string? name, string? roleName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> CreateAsync(NewsDbContext db, TimeProvider clock, string? name, string? roleName, bool trustedDocumentsOnly,
+        IReadOnlyList<string> origins, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > ContentLimits.NameLength || !RoleNames.TryParse(roleName, out var role))
         {
             await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var normalizedOrigins = new List<string>();
+        foreach (var origin in origins)
+        {
+            if (NewsApi.Transport.Cors.OriginText.Normalize(origin) is not { } normalized)
+            {
+                await error.WriteLineAsync($"'{origin}' is not an origin; give scheme://host[:port], e.g. https://partner.example.");
+                return 2;
+            }
+
+            normalizedOrigins.Add(normalized);
+        }
+
+        var allowedOrigins = normalizedOrigins.Count == 0 ? null : string.Join(' ', normalizedOrigins.Distinct(StringComparer.Ordinal));
+        if (allowedOrigins is { Length: > NewsApi.Data.Configurations.ApiKeyConfiguration.AllowedOriginsLength })
+        {
+            await error.WriteLineAsync("Too many origins for one key.");
             return 2;
         }
 
@@ -54,7 +76,16 @@ public static class KeyCommands
         }
 
         var (key, hash, prefix) = ApiKeySecret.Create();
-        db.ApiKeys.Add(new ApiKey { Name = name, Role = role, KeyHash = hash, Prefix = prefix, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        db.ApiKeys.Add(new ApiKey
+        {
+            Name = name,
+            Role = role,
+            KeyHash = hash,
+            Prefix = prefix,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TrustedDocumentsOnly = trustedDocumentsOnly,
+            AllowedOrigins = allowedOrigins,
+        });
         await db.SaveChangesAsync(cancellationToken);
 
         await output.WriteLineAsync($"Created {RoleNames.Of(role)} key '{name}' ({prefix}…). It is shown once, here:");
@@ -67,7 +98,7 @@ public static class KeyCommands
     private static async Task<int> ListAsync(NewsDbContext db, TextWriter output, CancellationToken cancellationToken)
     {
         var keys = await db.ApiKeys.OrderBy(k => k.Name).ThenBy(k => k.Id).ToListAsync(cancellationToken);
-        await output.WriteLineAsync("name\trole\tprefix\tcreated\trevoked");
+        await output.WriteLineAsync("name\trole\tprefix\tcreated\trevoked\ttrusted-only\torigins");
         foreach (var key in keys)
         {
             await output.WriteLineAsync(string.Join('\t',
@@ -75,7 +106,9 @@ public static class KeyCommands
                 RoleNames.Of(key.Role),
                 key.Prefix,
                 key.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-                key.RevokedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "-"));
+                key.RevokedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "-",
+                key.TrustedDocumentsOnly ? "yes" : "no",
+                key.AllowedOrigins ?? "-"));
         }
 
         return 0;
@@ -101,6 +134,24 @@ public static class KeyCommands
 
         await output.WriteLineAsync($"Revoked key '{name}'.");
         return 0;
+    }
+
+    private static List<string> Options(IReadOnlyList<string> args, string name)
+    {
+        var values = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == name && i + 1 < args.Count)
+            {
+                values.Add(args[++i]);
+            }
+            else if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                values.Add(args[i][(name.Length + 1)..]);
+            }
+        }
+
+        return values;
     }
 
     private static string? Option(IReadOnlyList<string> args, string name)

@@ -25,6 +25,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     RequestSizeGuard sizeGuard,
     SuggestionFilter suggestions,
     DatabaseReadiness readiness,
+    NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persisted,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -77,6 +78,12 @@ internal sealed partial class GraphQLHttpEndpoint(
         }
 
         var (graphQLRequest, error) = isGet ? reader.ReadGet(request) : await reader.ReadPostAsync(context);
+        if (error is null)
+        {
+            // A documentId or APQ hash becomes the document's text here, and the trusted-documents allowlist is enforced.
+            (graphQLRequest, error) = persisted.Resolve(context, graphQLRequest!, contentType);
+        }
+
         if (error is not null)
         {
             await RefuseAsync(context, contentType, error);

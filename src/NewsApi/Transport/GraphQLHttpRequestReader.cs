@@ -7,6 +7,7 @@ using GraphQL;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NewsApi.Features.PersistedDocuments;
 
 namespace NewsApi.Transport;
 
@@ -123,9 +124,10 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, error);
         }
 
-        if (string.IsNullOrWhiteSpace(query))
+        var documentId = Single(request.Query, "documentId", out error);
+        if (error is not null)
         {
-            return (null, MissingQuery());
+            return (null, error);
         }
 
         var variables = ParseMap(variablesText, "variables", out error);
@@ -140,8 +142,13 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             return (null, error);
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions,
-            variablesText is null ? 0 : Encoding.UTF8.GetByteCount(variablesText)), null);
+        if (string.IsNullOrWhiteSpace(query) && !PersistedDocumentRequest.Names(documentId, extensions))
+        {
+            return (null, MissingQuery());
+        }
+
+        return (new GraphQLHttpRequest(query ?? string.Empty, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions,
+            variablesText is null ? 0 : Encoding.UTF8.GetByteCount(variablesText), string.IsNullOrEmpty(documentId) ? null : documentId), null);
     }
 
     private static TransportError? CheckContentType(HttpRequest request)
@@ -225,6 +232,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
         string? operationName = null;
         Inputs? variables = null;
         Inputs? extensions = null;
+        string? documentId = null;
         var variablesBytes = 0;
         foreach (var property in root.EnumerateObject())
         {
@@ -273,18 +281,32 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
 
                     break;
 
+                case "documentId":
+                    if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                    {
+                        return (null, TransportError.BadRequest(ErrorCodes.BadRequest, "The 'documentId' parameter must be a string or null."));
+                    }
+
+                    if (!TryGetString(property.Value, out documentId))
+                    {
+                        return (null, UnpairedSurrogate("documentId"));
+                    }
+
+                    break;
+
                 default:
                     // The spec reserves unknown keys for future use; ignoring them keeps newer clients working.
                     break;
             }
         }
 
-        if (string.IsNullOrWhiteSpace(query))
+        if (string.IsNullOrWhiteSpace(query) && !PersistedDocumentRequest.Names(documentId, extensions))
         {
             return (null, MissingQuery());
         }
 
-        return (new GraphQLHttpRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions, variablesBytes), null);
+        return (new GraphQLHttpRequest(query ?? string.Empty, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions,
+            variablesBytes, string.IsNullOrEmpty(documentId) ? null : documentId), null);
     }
 
     private bool TryReadMap(JsonElement value, string parameter, out Inputs? map, out TransportError? error)

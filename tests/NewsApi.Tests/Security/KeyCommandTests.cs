@@ -25,6 +25,31 @@ public sealed class KeyCommandTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Keys_create_with_trusted_documents_only_and_origins_limits_the_key_and_list_shows_it()
+    {
+        var (exitCode, output, error) = await RunAsync("keys", "create", "--name", "cli-allowlisted", "--role", "partner",
+            "--trusted-documents-only", "--origin", "https://Partner.example/", "--origin", "http://localhost:8080");
+        Assert.That(exitCode, Is.Zero, error);
+        var key = output.TrimEnd().Split('\n')[^1].Trim();
+
+        var freeForm = await ClientWithKey(key).PostAsync("{ ticker { headline } }");
+        var (_, list, _) = await RunAsync("keys", "list");
+
+        Assert.That(freeForm.ErrorCodes, Is.EqualTo(new[] { "PERSISTED_DOCUMENT_REQUIRED" }));
+        var line = list.Split('\n').Single(l => l.StartsWith("cli-allowlisted\t", StringComparison.Ordinal));
+        Assert.That(line, Does.Contain("\tyes\t").And.Contain("https://partner.example http://localhost:8080"));
+    }
+
+    [Test]
+    public async Task Keys_create_refuses_an_origin_that_is_not_one()
+    {
+        var (exitCode, _, error) = await RunAsync("keys", "create", "--name", "cli-bad-origin", "--role", "partner", "--origin", "https://partner.example/path");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("is not an origin"));
+    }
+
+    [Test]
     public async Task Keys_list_shows_names_roles_and_prefixes_but_never_the_key()
     {
         var (_, created, _) = await RunAsync("keys", "create", "--name", "cli-partner", "--role", "partner");

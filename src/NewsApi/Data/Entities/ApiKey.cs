@@ -19,4 +19,13 @@ public sealed class ApiKey
     public DateTime CreatedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>The key may send only trusted documents (a partner's allowlist), never free-form queries.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
+    /// <summary>Browser origins (scheme://host[:port]) the key may be used from besides Cors:EditorOrigins, space-separated.</summary>
+    public string? AllowedOrigins { get; set; }
+
+    public static IEnumerable<string> SplitOrigins(string? origins) =>
+        (origins ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

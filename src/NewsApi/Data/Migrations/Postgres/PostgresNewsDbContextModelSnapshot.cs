@@ -31,6 +31,11 @@ namespace NewsApi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AllowedOrigins")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("allowed_origins");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -60,6 +65,10 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.Property<int>("Role")
                         .HasColumnType("integer")
                         .HasColumnName("role");
+
+                    b.Property<bool>("TrustedDocumentsOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trusted_documents_only");
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");

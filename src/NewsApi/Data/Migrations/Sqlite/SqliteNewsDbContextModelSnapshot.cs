@@ -24,6 +24,11 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AllowedOrigins")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowed_origins");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -53,6 +58,10 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
+
+                    b.Property<bool>("TrustedDocumentsOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trusted_documents_only");
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");

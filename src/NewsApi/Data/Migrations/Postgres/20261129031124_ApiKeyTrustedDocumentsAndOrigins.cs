@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NewsApi.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ApiKeyTrustedDocumentsAndOrigins : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "allowed_origins",
+                table: "api_keys",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "trusted_documents_only",
+                table: "api_keys",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "allowed_origins",
+                table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "trusted_documents_only",
+                table: "api_keys");
+        }
+    }
+}
