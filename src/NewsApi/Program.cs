@@ -1,4 +1,5 @@
 using NewsApi.Data;
+using NewsApi.Features.Caching;
 using NewsApi.Features.Feeds;
 using NewsApi.Features.Live;
 using NewsApi.Features.Presentation;
@@ -22,6 +23,7 @@ builder.AddGraphQLProtection();
 builder.AddLiveEvents();
 builder.AddPresentation();
 builder.AddGraphQLHttp();
+builder.AddNewsCaching();
 builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
@@ -29,7 +31,8 @@ builder.AddNewsWorkflow();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();
-app.MapGraphQLHttp();
+app.UseNewsCaching();
+app.MapGraphQLHttp().CacheAnonymousGets();
 app.MapNewsFeeds();
 app.MapTickerEventStream();
 app.MapHeadlinesWidget();
