@@ -117,6 +117,22 @@ public sealed class RateLimitTests(TestStore store) : StoreFixture(store)
         Assert.That(response.Headers.Contains("RateLimit-Remaining"), Is.False);
     }
 
+    [Test]
+    public async Task Operations_over_the_websocket_spend_the_same_budget()
+    {
+        await using var socket = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
+
+        await socket.SubscribeAsync("first", Expensive);
+        using var answered = await socket.ReceiveAsync();
+        using var completed = await socket.ReceiveAsync();
+        await socket.SubscribeAsync("second", Expensive);
+        using var refused = await socket.ReceiveAsync();
+
+        Assert.That(answered!.RootElement.GetProperty("type").GetString(), Is.EqualTo("next"));
+        Assert.That(refused!.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"));
+        Assert.That(refused.RootElement.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("RATE_LIMITED"));
+    }
+
     /// <summary>A POST as if from <paramref name="ip"/> (the test server has no sockets, so the address is set on the context).</summary>
     private async Task<(HttpStatusCode Status, IHeaderDictionary Headers, JsonElement Body)> PostFromAsync(string ip, string query)
     {
