@@ -13,6 +13,9 @@ public static class LimitErrorCodes
     public const string VariablesTooLarge = "VARIABLES_TOO_LARGE";
     public const string TooManyErrors = "TOO_MANY_ERRORS";
 
+    /// <summary>The caller's cost budget cannot pay for the operation now: HTTP 429 with Retry-After.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>A mutation or subscription while the schema has none (they come with later issues).</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 }

@@ -8,7 +8,8 @@ namespace NewsApi.Security;
 
 /// <summary>
 /// Depth and cost through GraphQL.NET's own complexity analyzer: objects cost 1, scalars 0, and a list multiplies what
-/// is under it by its first/last (or its connection's), 20 when absent. The cost is kept for <c>extensions.cost</c>.
+/// is under it by its first/last (or its connection's), 20 when absent. The cost is kept for <c>extensions.cost</c>,
+/// and an operation within the limits is charged to the caller's <see cref="CostBudget"/>.
 /// </summary>
 internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limits)
     : ComplexityValidationRule(new ComplexityOptions
@@ -39,6 +40,20 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
             {
                 Code = LimitErrorCodes.CostLimitExceeded,
             });
+        }
+        else if (context.RequestServices?.GetService<CostBudget>() is { } budget)
+        {
+            // Charged here, the one place the cost is known and nothing has run yet.
+            var charge = budget.Charge(context.User, cost.Requested);
+            charge.StoreIn(context.UserContext);
+            if (!charge.Granted)
+            {
+                context.ReportError(new ValidationError(
+                    $"The operation costs {cost.Requested} and {charge.CurrentlyAvailable} of {charge.MaximumAvailable} points are left; {charge.RestoreRate} are restored each second. Retry in {charge.RetryAfterSeconds} s.")
+                {
+                    Code = LimitErrorCodes.RateLimited,
+                });
+            }
         }
 
         return ValueTask.CompletedTask;

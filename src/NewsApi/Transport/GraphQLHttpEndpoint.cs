@@ -26,6 +26,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     SuggestionFilter suggestions,
     DatabaseReadiness readiness,
     NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persisted,
+    NewsApi.Features.Caching.CacheableResponseWriter cacheable,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -148,12 +149,25 @@ internal sealed partial class GraphQLHttpEndpoint(
         var result = await executer.ExecuteAsync(execution);
 
         NormalizeErrors(result, context.TraceIdentifier);
-        if (QueryCost.From(execution.UserContext) is { } cost)
+        var status = StatusFor(result, contentType);
+        var charge = CostCharge.From(execution.UserContext);
+        if (charge is { Granted: false })
         {
-            (result.Extensions ??= [])["cost"] = cost.ToExtension();
+            // Refused before anything ran, whatever the media type: the client must slow down, not fix its query.
+            status = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = charge.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await WriteAsync(context, StatusFor(result, contentType), contentType, result);
+        // A shared (cacheable) answer must not carry one caller's budget to the next.
+        var hints = cacheable.Decide(context, result, isGet, status);
+        var budget = hints is null ? charge : null;
+        budget?.WriteHeaders(context.Response.Headers);
+        if (QueryCost.From(execution.UserContext) is { } cost)
+        {
+            (result.Extensions ??= [])["cost"] = cost.ToExtension(budget);
+        }
+
+        await cacheable.WriteAsync(context, status, contentType, result, hints);
     }
 
     /// <summary>
@@ -331,6 +345,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
+        context.Response.Headers.CacheControl = "private, no-store";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 

@@ -134,7 +134,7 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
         var response = await Client.PostAsync("{ __schema { types { name fields { name type { " + typeReference + " } } } } }");
 
         Assert.That(response.Errors, Is.Empty, response.Body);
-        Assert.That(response.Root.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetInt32(), Is.Zero,
+        Assert.That(response.Root.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt32(), Is.Zero,
             "introspection is bounded by the schema, not the data, and costs nothing");
     }
 
@@ -146,8 +146,8 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
         Assert.That(response.Errors, Is.Empty, response.Body);
         var cost = response.Root.GetProperty("extensions").GetProperty("cost");
         // articles 1, nodes 1, then a section for each of the 20 nodes.
-        Assert.That(cost.GetProperty("requested").GetInt32(), Is.EqualTo(22));
-        Assert.That(cost.GetProperty("limit").GetInt32(), Is.EqualTo(25_000));
+        Assert.That(cost.GetProperty("requestedQueryCost").GetInt32(), Is.EqualTo(22));
+        Assert.That(cost.GetProperty("maximumQueryCost").GetInt32(), Is.EqualTo(25_000));
     }
 
     [Test]
@@ -160,6 +160,6 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
 
         Assert.That(response.Errors, Is.Empty, response.Body);
         // 1 + 1 for the connection, then 100 × (section + authors + tags + related + 3 related articles) + pageInfo.
-        Assert.That(response.Root.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetInt32(), Is.EqualTo(703));
+        Assert.That(response.Root.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt32(), Is.EqualTo(703));
     }
 }
