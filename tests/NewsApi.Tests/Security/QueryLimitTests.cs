@@ -61,15 +61,12 @@ public sealed class QueryLimitTests(TestStore store) : StoreFixture(store)
     public async Task Refused_at_validation_with_its_own_code_and_no_sql(string query, string code)
     {
         SqlCommands.Reset();
-        var timer = Stopwatch.StartNew();
-
         var response = await Client.PostAsync(query);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), response.Body);
         Assert.That(response.ErrorCodes, Does.Contain(code), response.Body);
         Assert.That(response.Root.TryGetProperty("data", out _), Is.False, "refused before execution");
         Assert.That(SqlCommands.Count, Is.Zero, string.Join('\n', SqlCommands.Commands));
-        Assert.That(timer.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 
     [Test]
