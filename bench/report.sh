@@ -23,7 +23,7 @@ cat <<EOF
 
 ${BENCH_LABEL:+> **${BENCH_LABEL}**
 }
-Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below came from that run.
+Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number above the sections written by \`search.sh\`, \`subscribers.sh\` and \`soak.sh\` (each with its own date and command) came from that run.
 
 ## Machine
 
