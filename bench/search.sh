@@ -63,6 +63,19 @@ check_queries() {
   log "  checked $i queries: HTTP 200, no errors, a first page wherever one is expected"
 }
 
+# Each "hits" query alone, three times after the warm-up, one client: the median time, to show which forms of
+# query are slow (the load's percentiles mix them all). Appends "size<TAB>ms<TAB>query" to $results/by-query.tsv.
+time_queries() {
+  local url="$1" size="$2" dir="$3" q body t
+  while IFS= read -r q; do
+    body="$(jq -cn --rawfile doc "$query_file" --arg q "$q" '{query: $doc, variables: {q: $q}}')"
+    t=$(for _ in 1 2 3; do
+      curl -sS -o /dev/null -w '%{time_total}\n' -H 'content-type: application/json' -d "$body" "$url"
+    done | sort -g | sed -n 2p)
+    printf '%s\t%.1f\t%s\n' "$size" "$(awk -v t="$t" 'BEGIN {print t * 1000}')" "$q" >>"$results/by-query.tsv"
+  done <"$dir/search.values"
+}
+
 measure_size() {
   local size="$1" db="news_$1" dir="$results/$1" c out line rss threads
   mkdir -p "$dir"
@@ -75,6 +88,7 @@ measure_size() {
     BENCH_BAD_MARKER='"nodes":[]')
   log "  warm-up $WARMUP"
   env "${lua_env[@]}" wrk -t"$(nproc)" -c16 -d"$WARMUP" --timeout "$WRK_TIMEOUT" -s "$bench/wrk/graphql.lua" "$newsapi_url" >/dev/null
+  time_queries "$newsapi_url" "$size" "$dir"
   for c in $CONCURRENCY; do
     threads=$((c < $(nproc) ? c : $(nproc)))
     out="$dir/wrk-search-c$c.txt"
@@ -125,6 +139,16 @@ write_report() {
     if [[ -s "$results/search-backfill.tsv" ]]; then
       echo "Search documents written by NewsApi's start-up backfill in this run (articles that had none):"
       awk -F'\t' '{printf "%s in %s s; ", $1, $2}' "$results/search-backfill.tsv" | sed 's/; $/.\n/'
+      echo
+    fi
+    if [[ -s "$results/by-query.tsv" ]]; then
+      echo "The five slowest queries at each size (each alone, median of three, one client, after the warm-up; ms):"
+      echo
+      local size
+      for size in $SIZES; do
+        printf -- '- %s: %s\n' "$size" "$(awk -F'\t' -v s="$size" '$1 == s' "$results/by-query.tsv" | sort -t$'\t' -k2,2gr | head -5 |
+          awk -F'\t' '{printf "%s`%s` %s", (NR > 1 ? ", " : ""), $3, $2}')"
+      done
       echo
     fi
     local verdict
