@@ -98,7 +98,8 @@ write_samples() {
   # Random published demo articles (ASCII slugs: demo-N); every tag, popular and rare alike.
   psql_in "$db" -c "SELECT slug FROM articles WHERE status = 2 AND slug LIKE 'demo-%' ORDER BY random() LIMIT 1000" >"$dir/article.values"
   psql_in "$db" -c "SELECT slug FROM tags WHERE slug LIKE 'tag-%' ORDER BY slug" >"$dir/tag.values"
-  printf '%s\n' "العراق" "الطاقة" "الانتخابات" "اللاجئين" "النفط" "التعليم" >"$dir/search.values"
+  # search.sh's query mix, the queries that must find something (the first, الطاقة, is the checked one).
+  awk -F'\t' '$1 == "hits" {print $2}' "$bench/search/queries.tsv" >"$dir/search.values"
 }
 
 # The value the one-off correctness check asks with: a popular tag (it has 20 articles at every size).
