@@ -63,15 +63,14 @@ check_queries() {
   log "  checked $i queries: HTTP 200, no errors, a first page wherever one is expected"
 }
 
-# Each "hits" query alone, three times after the warm-up, one client: the median time, to show which forms of
-# query are slow (the load's percentiles mix them all). Appends "size<TAB>ms<TAB>query" to $results/by-query.tsv.
+# Each "hits" query alone, once, after the warm-up, one client: to show which forms of query are slow (the load's
+# percentiles mix them all). Once, not more, so a slow search cannot stretch the run much (49 queries).
+# Appends "size<TAB>ms<TAB>query" to $results/by-query.tsv.
 time_queries() {
   local url="$1" size="$2" dir="$3" q body t
   while IFS= read -r q; do
     body="$(jq -cn --rawfile doc "$query_file" --arg q "$q" '{query: $doc, variables: {q: $q}}')"
-    t=$(for _ in 1 2 3; do
-      curl -sS -o /dev/null -w '%{time_total}\n' -H 'content-type: application/json' -d "$body" "$url"
-    done | sort -g | sed -n 2p)
+    t=$(curl -sS -o /dev/null -w '%{time_total}' -H 'content-type: application/json' -d "$body" "$url")
     printf '%s\t%.1f\t%s\n' "$size" "$(awk -v t="$t" 'BEGIN {print t * 1000}')" "$q" >>"$results/by-query.tsv"
   done <"$dir/search.values"
 }
@@ -142,7 +141,7 @@ write_report() {
       echo
     fi
     if [[ -s "$results/by-query.tsv" ]]; then
-      echo "The five slowest queries at each size (each alone, median of three, one client, after the warm-up; ms):"
+      echo "The five slowest queries at each size (each alone, once, one client, after the warm-up; ms):"
       echo
       local size
       for size in $SIZES; do
