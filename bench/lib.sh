@@ -12,6 +12,7 @@ GENERATOR_ARTICLES="${GENERATOR_ARTICLES:-10000}"
 
 pg_bin=""
 pg_port=""
+pg_started_here=0
 newsapi_pid=""
 sampler_pid=""
 
@@ -33,7 +34,7 @@ cleanup() {
   stop_process "$sampler_pid"
   stop_process "$newsapi_pid"
   if declare -F cleanup_extra >/dev/null; then cleanup_extra; fi
-  if [[ -n "$pg_bin" && -f "$BENCH_PGDATA/postmaster.pid" ]]; then
+  if [[ "$pg_started_here" == 1 && -f "$BENCH_PGDATA/postmaster.pid" ]]; then
     runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
@@ -107,11 +108,16 @@ start_postgres() {
     chmod 700 "$BENCH_PGDATA"
     runuser -u postgres -- "$pg_bin/initdb" -D "$BENCH_PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  # One script at a time: a cluster already running belongs to another run, which would lose it when we stop.
+  if runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" status >/dev/null 2>&1; then
+    die "the cluster in $BENCH_PGDATA is already running (another bench script?); run the scripts one after another"
+  fi
   pg_port="$(free_port)" || die "no free port for PostgreSQL"
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -w -l "$BENCH_PGDATA/server.log" -o "\
     -c port=$pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp \
     -c max_connections=300 -c shared_buffers=512MB -c effective_cache_size=2GB -c work_mem=8MB \
     -c maintenance_work_mem=256MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on" start >/dev/null
+  pg_started_here=1
   log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 }
 
