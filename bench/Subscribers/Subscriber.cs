@@ -10,7 +10,7 @@ namespace NewsApi.Bench.Subscribers;
 /// One graphql-transport-ws connection subscribed to tickerChanged. Records, per benchmark mutation, the moment the
 /// ADDED event carrying its marker arrived (Stopwatch ticks), and answers the server's pings.
 /// </summary>
-internal sealed class Subscriber(int index, long[][] receipts, int[] received) : IDisposable
+internal sealed class Subscriber(int index, long[][] receipts, int[] received, int[] broken) : IDisposable
 {
     private const string Subscription = "subscription { tickerChanged { kind sequence item { id headline } } }";
     private readonly ClientWebSocket socket = CreateSocket();
@@ -45,7 +45,7 @@ internal sealed class Subscriber(int index, long[][] receipts, int[] received) :
                 using var message = await ReceiveAsync(cancellationToken);
                 if (message is null)
                 {
-                    Failure ??= $"closed by the server: {socket.CloseStatus} {socket.CloseStatusDescription}";
+                    Fail($"closed by the server: {socket.CloseStatus} {socket.CloseStatusDescription}");
                     return;
                 }
 
@@ -62,7 +62,7 @@ internal sealed class Subscriber(int index, long[][] receipts, int[] received) :
                     case "pong":
                         break;
                     default:
-                        Failure ??= $"unexpected message: {root.GetRawText()}";
+                        Fail($"unexpected message: {root.GetRawText()}");
                         break;
                 }
             }
@@ -72,11 +72,20 @@ internal sealed class Subscriber(int index, long[][] receipts, int[] received) :
         }
         catch (WebSocketException exception)
         {
-            Failure ??= $"socket error: {exception.Message}";
+            Fail($"socket error: {exception.Message}");
         }
     }
 
     public void Dispose() => socket.Dispose();
+
+    private void Fail(string reason)
+    {
+        if (Failure is null)
+        {
+            Failure = reason;
+            Interlocked.Increment(ref broken[0]);
+        }
+    }
 
     private static ClientWebSocket CreateSocket()
     {
@@ -91,7 +100,7 @@ internal sealed class Subscriber(int index, long[][] receipts, int[] received) :
     {
         if (root.TryGetProperty("payload", out var payload) && payload.TryGetProperty("errors", out _))
         {
-            Failure ??= $"error in next: {payload.GetRawText()}";
+            Fail($"error in next: {payload.GetRawText()}");
             return;
         }
 

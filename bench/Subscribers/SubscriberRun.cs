@@ -23,6 +23,7 @@ internal sealed class SubscriberRun(BenchOptions options)
         }
 
         var received = new int[receipts.Length];
+        var broken = new int[1];
         using var http = new HttpClient { BaseAddress = options.Http, Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
         http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
 
@@ -30,7 +31,7 @@ internal sealed class SubscriberRun(BenchOptions options)
         result.ServerRssBeforeKb = ReadRssKb(options.ServerPid);
         result.ClientRssBeforeKb = ReadRssKb(Environment.ProcessId);
 
-        var subscribers = Enumerable.Range(0, options.Connections).Select(i => new Subscriber(i, receipts, received)).ToList();
+        var subscribers = Enumerable.Range(0, options.Connections).Select(i => new Subscriber(i, receipts, received, broken)).ToList();
         using var listening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listeners = new List<Task>(subscribers.Count);
         var opening = Stopwatch.StartNew();
@@ -65,7 +66,9 @@ internal sealed class SubscriberRun(BenchOptions options)
         result.OpenSeconds = opening.Elapsed.TotalSeconds;
         Log($"{result.Opened} of {options.Connections} connections open in {result.OpenSeconds:F1} s");
 
-        var warmUp = await MutateAndWaitAsync(http, 0, result.Opened, received, cancellationToken);
+        // A broken connection stops counting, so one lost subscriber does not make every mutation wait the timeout.
+        int Healthy() => result.Opened - Volatile.Read(ref broken[0]);
+        var warmUp = await MutateAndWaitAsync(http, 0, Healthy, received, cancellationToken);
         if (warmUp.Missing > 0)
         {
             Log($"warm-up: {warmUp.Missing} subscribers did not get the first event within {options.TimeoutSeconds} s");
@@ -78,7 +81,7 @@ internal sealed class SubscriberRun(BenchOptions options)
 
         for (var mutation = 1; mutation <= options.Mutations; mutation++)
         {
-            var sample = await MutateAndWaitAsync(http, mutation, result.Opened, received, cancellationToken);
+            var sample = await MutateAndWaitAsync(http, mutation, Healthy, received, cancellationToken);
             result.MutationErrors += sample.Error is null ? 0 : 1;
             result.MissingReceipts += sample.Missing;
             if (sample.Error is not null)
@@ -131,7 +134,7 @@ internal sealed class SubscriberRun(BenchOptions options)
     private static void Log(string message) =>
         Console.Error.WriteLine(FormattableString.Invariant($"[subscribers {DateTime.UtcNow:HH:mm:ss}] {message}"));
 
-    private async Task<MutationSample> MutateAndWaitAsync(HttpClient http, int mutation, int expected, int[] received, CancellationToken cancellationToken)
+    private async Task<MutationSample> MutateAndWaitAsync(HttpClient http, int mutation, Func<int> expected, int[] received, CancellationToken cancellationToken)
     {
         var body = new { query = Mutation, variables = new { input = new { headline = Marker.Headline(mutation, runId) } } };
         var sent = Stopwatch.GetTimestamp();
@@ -154,12 +157,12 @@ internal sealed class SubscriberRun(BenchOptions options)
 
         var responded = Stopwatch.GetTimestamp();
         var deadline = Stopwatch.GetTimestamp() + (options.TimeoutSeconds * Stopwatch.Frequency);
-        while (error is null && Volatile.Read(ref received[mutation]) < expected && Stopwatch.GetTimestamp() < deadline)
+        while (error is null && Volatile.Read(ref received[mutation]) < expected() && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(1, cancellationToken);
         }
 
-        return new MutationSample(sent, responded, error, expected - Volatile.Read(ref received[mutation]));
+        return new MutationSample(sent, responded, error, Math.Max(0, expected() - Volatile.Read(ref received[mutation])));
     }
 
     private sealed record MutationSample(long Sent, long Responded, string? Error, int Missing);
