@@ -147,7 +147,7 @@ write_report() {
     echo "Written by \`bench/soak.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Reproduce with:"
     echo
     echo '```sh'
-    echo "sudo env DURATION=$DURATION SIZE=$SIZE LOAD_FRACTION=$LOAD_FRACTION CONNECTIONS=$CONNECTIONS bench/soak.sh"
+    echo "sudo env DURATION=$DURATION SIZE=$SIZE LOAD_FRACTION=$LOAD_FRACTION CONNECTIONS=$CONNECTIONS CAPACITY_DURATION=$CAPACITY_DURATION MUTATION_EVERY=$MUTATION_EVERY bench/soak.sh"
     echo '```'
     echo
     machine_facts
