@@ -40,7 +40,7 @@ queries="$bench/search/queries.tsv"
 # One request per query of the mix, each checked: HTTP 200, no errors, a non-empty first page where the mix
 # says the query must find something. Also the one place the "any" queries (empty answers) are asked.
 check_queries() {
-  local url="$1" dir="$2" expect q body status n i=0 out failures=()
+  local url="$1" dir="$2" size="$3" expect q body status n i=0 out failures=()
   while IFS=$'\t' read -r expect q; do
     [[ -z "$expect" || "$expect" == \#* ]] && continue
     i=$((i + 1))
@@ -58,9 +58,15 @@ check_queries() {
   done <"$queries"
   if ((${#failures[@]})); then
     printf '  %s\n' "${failures[@]}" >&2
-    die "${#failures[@]} of $i search queries failed their check"
+    # A few failures are a finding about search (at 1M some queries outrun the server's request timeout): they
+    # go in the report and the load runs, counting them as bad. Most failing means the harness is wrong.
+    ((${#failures[@]} * 2 < i)) || die "${#failures[@]} of $i search queries failed their check"
+    local f
+    for f in "${failures[@]}"; do printf '%s\t%s\n' "$size" "$(head -c 200 <<<"$f")" >>"$results/check-failures.tsv"; done
+    log "  ${#failures[@]} of $i queries failed their check (in the report)"
+  else
+    log "  checked $i queries: HTTP 200, no errors, a first page wherever one is expected"
   fi
-  log "  checked $i queries: HTTP 200, no errors, a first page wherever one is expected"
 }
 
 # Each "hits" query alone, once, after the warm-up, one client: to show which forms of query are slow (the load's
@@ -82,7 +88,7 @@ measure_size() {
   awk -F'\t' '$1 == "hits" {print $2}' "$queries" >"$dir/search.values"
   start_newsapi "$db" "$dir/newsapi.log"
   log "NewsApi on $newsapi_url (pid $newsapi_pid), $size articles"
-  check_queries "$newsapi_url" "$dir"
+  check_queries "$newsapi_url" "$dir" "$size"
   local lua_env=(BENCH_METHOD=POST BENCH_QUERY_FILE="$query_file" BENCH_VARIABLE=q BENCH_VALUES_FILE="$dir/search.values"
     BENCH_BAD_MARKER='"nodes":[]')
   log "  warm-up $WARMUP"
@@ -148,6 +154,12 @@ write_report() {
         printf -- '- %s: %s\n' "$size" "$(awk -F'\t' -v s="$size" '$1 == s' "$results/by-query.tsv" | sort -t$'\t' -k2,2gr | head -5 |
           awk -F'\t' '{printf "%s`%s` %s", (NR > 1 ? ", " : ""), $3, $2}')"
       done
+      echo
+    fi
+    if [[ -s "$results/check-failures.tsv" ]]; then
+      echo "Queries that failed the one-off check (HTTP status, errors or an empty page):"
+      echo
+      awk -F'\t' '{printf "- %s articles: %s\n", $1, $2}' "$results/check-failures.tsv"
       echo
     fi
     local verdict
