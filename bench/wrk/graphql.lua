@@ -5,6 +5,8 @@
 --   BENCH_QUERY_FILE   the document (bench/queries/<server>/<operation>.graphql)
 --   BENCH_VARIABLE     the name of the one String variable the document takes, if any
 --   BENCH_VALUES_FILE  its values, one a line; each request picks one at random
+--   BENCH_BAD_MARKER   optional: a response body containing this text counts as bad too (search.sh passes
+--                      '"nodes":[]' with queries that must all find something)
 --
 -- Requests are formatted once per thread in init(), so wrk spends its time sending, not building strings.
 -- Every response is checked: a non-2xx status or a body carrying "errors" counts as bad, so a fast wrong
@@ -76,8 +78,11 @@ function request()
   return requests[math.random(#requests)]
 end
 
+local bad_marker = os.getenv("BENCH_BAD_MARKER") or ""
+
 function response(status, headers, body)
-  if status < 200 or status > 299 or string.find(body, '"errors"', 1, true) then
+  if status < 200 or status > 299 or string.find(body, '"errors"', 1, true)
+      or (bad_marker ~= "" and string.find(body, bad_marker, 1, true)) then
     bad = bad + 1
   end
 end
