@@ -53,16 +53,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return header.ToString().Trim();
         }
 
-        var authorization = request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        if (authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
-        {
-            var token = authorization[bearer.Length..].Trim();
-
-            // Only our own keys: anything else may be a JWT for another scheme.
-            return token.StartsWith(ApiKeySecret.Marker, StringComparison.Ordinal) ? token : null;
-        }
-
-        return null;
+        // A JWT only gets here when JWT bearer tokens are off (SecurityRegistration picks the handler): then it is
+        // just an unknown key.
+        return BearerCredentials.FromAuthorizationHeader(request.Headers.Authorization.ToString());
     }
 }

@@ -3,12 +3,15 @@ using NewsApi.Data.Entities;
 
 namespace NewsApi.Security;
 
-/// <summary>Who is asking: the key's name and role, or nobody (anonymous, public read only).</summary>
+/// <summary>
+/// Who is asking: the key's name (or a JWT's subject) and role, or nobody (anonymous, public read only). A JWT whose
+/// role claim names none of our roles is authenticated without a role: it may read what anonymous callers read.
+/// </summary>
 public sealed record Caller(string? KeyName, ApiRole? Role)
 {
     public static readonly Caller Anonymous = new(null, null);
 
-    public bool IsAuthenticated => Role is not null;
+    public bool IsAuthenticated => KeyName is not null;
 
     /// <summary>Editors and admins may read drafts, scheduled and archived articles.</summary>
     public bool SeesUnpublished => IsAtLeast(ApiRole.Editor);
@@ -32,6 +35,6 @@ public sealed record Caller(string? KeyName, ApiRole? Role)
             }
         }
 
-        return new Caller(user.Identity.Name, best);
+        return new Caller(user.Identity.Name ?? string.Empty, best);
     }
 }

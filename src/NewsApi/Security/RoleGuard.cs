@@ -21,7 +21,8 @@ public static class RoleGuard
 
         if (!caller.IsAtLeast(role))
         {
-            throw new ApiError(ErrorCodes.Forbidden, $"This needs the {RoleNames.Of(role)} role; the key '{caller.KeyName}' has the {RoleNames.Of(caller.Role!.Value)} role.");
+            var has = caller.Role is { } own ? $"the {RoleNames.Of(own)} role" : "no role";
+            throw new ApiError(ErrorCodes.Forbidden, $"This needs the {RoleNames.Of(role)} role; '{caller.KeyName}' has {has}.");
         }
 
         return caller;

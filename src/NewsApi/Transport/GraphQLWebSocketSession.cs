@@ -110,10 +110,9 @@ internal sealed partial class GraphQLWebSocketSession(
 
                     if (KeyIn(initPayload) is { } key)
                     {
-                        var contexts = http.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsApi.Data.NewsDbContext>>();
-                        if (await NewsApi.Security.ApiKeyPrincipals.FindAsync(contexts, key, session.Token) is not { } caller)
+                        if (await NewsApi.Security.BearerCredentials.FindCallerAsync(http.RequestServices, key, session.Token) is not { } caller)
                         {
-                            await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: unknown or revoked API key");
+                            await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: unknown or revoked API key, or invalid token");
                             return;
                         }
 

@@ -115,6 +115,37 @@ public sealed class ReadAccessTests(TestStore store) : StoreFixture(store)
         }
     }
 
+    [TestCase(null)]
+    [TestCase(ApiRole.Partner)]
+    [TestCase(ApiRole.Editor)]
+    [TestCase(ApiRole.Admin)]
+    public async Task Unpublished_articles_reach_nobody_through_search_or_related_stories(ApiRole? role)
+    {
+        var editor = await ClientAsAsync(ApiRole.Editor);
+        var word = "marker" + Guid.NewGuid().ToString("N")[..8];
+        var published = await CreateViaApiAsync(editor, $"خبر منشور {word}");
+        var draft = await CreateViaApiAsync(editor, $"مسودة سرية {word}");
+        var publish = await editor.PostAsync("mutation($id: ID!) { publishArticle(input: { id: $id }) { userErrors { code } } }", new { id = published.Id });
+        var link = await editor.PostAsync("mutation($from: ID!, $to: ID!) { linkRelatedStory(input: { fromId: $from, toId: $to }) { userErrors { code } } }", new { from = published.Id, to = draft.Id });
+        Assert.That(publish.Body + link.Body, Does.Not.Contain("\"code\""), "arranged through the API");
+
+        var response = await (await ClientAsAsync(role)).PostAsync(
+            "query($q: String!, $slug: String) { search(query: $q, first: 100) { nodes { article { slug } } } article(slug: $slug) { related(first: 20) { article { slug } } } }",
+            new { q = word, slug = published.Slug });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        var found = response.Data.GetProperty("search").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("article").GetProperty("slug").GetString());
+        Assert.That(found, Is.EqualTo(new[] { published.Slug }), "the published twin is found, so the draft's absence means something");
+        Assert.That(response.Data.GetProperty("article").GetProperty("related").GetRawText(), Does.Not.Contain(draft.Slug));
+    }
+
+    private static async Task<(string Id, string Slug)> CreateViaApiAsync(GraphQLClient editor, string headline)
+    {
+        var response = await editor.PostAsync("mutation($h: String!) { createArticle(input: { headline: $h }) { article { id slug } } }", new { h = headline });
+        var article = response.Data.GetProperty("createArticle").GetProperty("article");
+        return (article.GetProperty("id").GetString()!, article.GetProperty("slug").GetString()!);
+    }
+
     [Test]
     public async Task A_revoked_key_is_no_better_than_none()
     {

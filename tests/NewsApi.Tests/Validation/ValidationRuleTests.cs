@@ -29,6 +29,9 @@ public sealed partial class ValidationRuleTests(TestStore store) : StoreFixture(
         ["tags must exist"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", tagSlugs = new[] { "iraq", "atlantis" } }, "NOT_FOUND", ["input", "tagSlugs", "1"]),
         ["tags are given once"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", tagSlugs = new[] { "iraq", "iraq" } }, "DUPLICATE", ["input", "tagSlugs", "1"]),
         ["at most twenty tags"] = new("setArticleTags", "SetArticleTagsInput", a => new { id = a.ArticleId, tagSlugs = Enumerable.Range(1, 21).Select(n => $"t{n}").ToArray() }, "TOO_MANY", ["input", "tagSlugs"]),
+        ["at most twenty authors"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", authorSlugs = Enumerable.Range(1, 21).Select(n => $"a{n}").ToArray() }, "TOO_MANY", ["input", "authorSlugs"]),
+        ["a body has at most 500 blocks"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", body = Enumerable.Range(0, 501).Select(_ => new { kind = "PARAGRAPH", text = "نص" }).ToArray() }, "TOO_MANY", ["input", "body"]),
+        ["an old slug stays its article's"] = new("updateArticle", "UpdateArticleInput", a => new { id = a.ArticleId, expectedVersion = 1, slug = "validation-linked-old" }, "DUPLICATE", ["input", "slug"]),
         ["authors must exist"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", authorSlugs = new[] { "nobody" } }, "NOT_FOUND", ["input", "authorSlugs", "0"]),
         ["text blocks need text"] = new("createArticle", "CreateArticleInput", _ => new { headline = "خبر", body = new[] { new { kind = "PARAGRAPH" } } }, "REQUIRED", ["input", "body", "0", "text"]),
         ["image blocks need a url"] = new("updateArticle", "UpdateArticleInput", a => new { id = a.ArticleId, expectedVersion = 1, body = new object[] { new { kind = "PARAGRAPH", text = "نص" }, new { kind = "IMAGE" } } }, "REQUIRED", ["input", "body", "1", "url"]),
@@ -100,7 +103,7 @@ public sealed partial class ValidationRuleTests(TestStore store) : StoreFixture(
         Assert.That(english.Data.GetProperty("updateArticle").GetProperty("userErrors").GetArrayLength(), Is.EqualTo(3));
     }
 
-    /// <summary>One draft with a curated link and one ticker item, shared by every case of the fixture (none of them changes anything).</summary>
+    /// <summary>One draft with a curated link, an old slug of the linked article and one ticker item, shared by every case of the fixture (none of them changes anything).</summary>
     private async Task<Arranged> ArrangeAsync()
     {
         if (arranged is not null)
@@ -116,6 +119,7 @@ public sealed partial class ValidationRuleTests(TestStore store) : StoreFixture(
         db.AddRange(target, linked, ticker);
         await db.SaveChangesAsync();
         db.RelatedLinks.Add(new RelatedLink { FromArticleId = target.Id, ToArticleId = linked.Id, CreatedAt = now });
+        db.ArticleSlugRedirects.Add(new ArticleSlugRedirect { Slug = "validation-linked-old", ArticleId = linked.Id, CreatedAt = now });
         await db.SaveChangesAsync();
         arranged = new Arranged(GlobalId.Encode("Article", target.Id), GlobalId.Encode("Article", linked.Id), GlobalId.Encode("TickerItem", ticker.Id));
         return arranged;

@@ -11,10 +11,11 @@ public sealed class AnyStatusArticleBySlugDataLoader(IDbContextFactory<NewsDbCon
     protected override async Task<IReadOnlyDictionary<string, Article?>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Articles
+        var found = await db.Articles
             .Where(a => keys.Contains(a.Slug))
             .Select(ArticleSummary.Projection)
             .ToDictionaryAsync(a => a.Slug, a => (Article?)a, StringComparer.Ordinal, cancellationToken);
+        return await ArticleSlugRedirects.FollowAsync(db, db.Articles, keys, found, cancellationToken);
     }
 
     protected override Article? Missing(string key) => null;

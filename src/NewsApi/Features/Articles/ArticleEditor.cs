@@ -28,7 +28,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
             var now = Now;
             var article = new Article
             {
-                Slug = input.Slug ?? await UniqueSlug.AllocateAsync(db.Articles.Select(a => a.Slug), ArticleSlug.FromText(input.Headline), "article", cancellationToken),
+                Slug = input.Slug ?? await UniqueSlug.AllocateAsync(db.Articles.Select(a => a.Slug).Concat(db.ArticleSlugRedirects.Select(r => r.Slug)), ArticleSlug.FromText(input.Headline), "article", cancellationToken),
                 Headline = input.Headline,
                 Status = ArticleStatus.Draft,
                 CreatedAt = now,
@@ -57,6 +57,11 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
         ArgumentNullException.ThrowIfNull(input);
         return await WriteAsync(input.Id, input.ExpectedVersion, "updateArticle", caller, async (db, article, changes) =>
         {
+            if (input.Slug is { } slug && !string.Equals(slug, article.Slug, StringComparison.Ordinal))
+            {
+                await ArticleSlugRedirects.RenameAsync(db, article, slug, Now, cancellationToken);
+            }
+
             await ApplyAsync(db, article, input, changes, cancellationToken);
             return null;
         }, cancellationToken);

@@ -12,7 +12,7 @@ public static class ArticleQueries
         query.Field<ArticleGraphType>("article")
             .Description("One article, by global ID or by slug (exactly one of the two): published ones for the public and partners; any status for editors and admins.")
             .Argument<IdGraphType>("id", "Global ID of the article.")
-            .Argument<StringGraphType>("slug", "Slug of the article.")
+            .Argument<StringGraphType>("slug", "Slug of the article: its current one, or one it had before an editor renamed it. The returned `slug` is always the current one; when it differs from the one asked for, link to (or redirect to) the returned one.")
             .Resolve(context =>
             {
                 var id = context.GetArgument<string?>("id");

@@ -317,6 +317,30 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.ToTable("article_search", (string)null);
                 });
 
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Slug")
+                        .HasName("pk_article_slug_redirects");
+
+                    b.HasIndex("ArticleId")
+                        .HasDatabaseName("ix_article_slug_redirects_article_id");
+
+                    b.ToTable("article_slug_redirects", (string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -746,6 +770,18 @@ namespace NewsApi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_article_search_articles_article_id");
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_slug_redirects_articles_article_id");
 
                     b.Navigation("Article");
                 });
