@@ -322,11 +322,28 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("ShowInRelated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_in_related");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.HasKey("ArticleId", "TagId")
                         .HasName("pk_article_tags");
 
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
+
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_article_tags_published")
+                        .HasFilter("status = 2");
 
                     b.ToTable("article_tags", (string)null);
                 });
@@ -562,6 +579,10 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

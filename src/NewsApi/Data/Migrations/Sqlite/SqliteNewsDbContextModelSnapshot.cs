@@ -311,11 +311,28 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("ShowInRelated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_in_related");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
                     b.HasKey("ArticleId", "TagId")
                         .HasName("pk_article_tags");
 
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
+
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_article_tags_published")
+                        .HasFilter("status = 2");
 
                     b.ToTable("article_tags", (string)null);
                 });
@@ -539,6 +556,10 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_count");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
