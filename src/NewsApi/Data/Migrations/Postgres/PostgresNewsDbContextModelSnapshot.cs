@@ -292,6 +292,10 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("headline");
 
+                    b.Property<bool>("SimilarStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("similar_stale");
+
                     b.Property<string>("Standfirst")
                         .IsRequired()
                         .HasColumnType("text")
@@ -306,6 +310,29 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasName("pk_article_search");
 
                     b.ToTable("article_search", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("SimilarArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("similar_article_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("ArticleId", "SimilarArticleId")
+                        .HasName("pk_article_similarities");
+
+                    b.HasIndex("SimilarArticleId")
+                        .HasDatabaseName("ix_article_similarities_similar_article_id");
+
+                    b.ToTable("article_similarities", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
@@ -760,6 +787,23 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasConstraintName("fk_article_search_articles_article_id");
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("SimilarArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_similar_article_id");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleTag", b =>
