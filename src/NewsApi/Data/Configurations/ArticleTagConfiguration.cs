@@ -21,9 +21,10 @@ internal sealed class ArticleTagConfiguration : IEntityTypeConfiguration<Article
         builder.HasIndex(at => new { at.TagId, at.ArticleId });
 
         // The tag page and related-story candidates: a tag's published articles newest first, without touching
-        // articles. The predicate is the literal value of ArticleStatus.Published on both stores.
-        builder.HasIndex(at => new { at.TagId, at.PublishedAt, at.ArticleId })
-            .IsDescending(false, true, true)
+        // articles (show_in_related rides along for the candidates). The predicate is the literal value of
+        // ArticleStatus.Published on both stores.
+        builder.HasIndex(at => new { at.TagId, at.PublishedAt, at.ArticleId, at.ShowInRelated })
+            .IsDescending(false, true, true, false)
             .HasFilter("status = 2")
             .HasDatabaseName("ix_article_tags_published");
 

@@ -22,7 +22,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
     public const int MaxFirst = 20;
 
     /// <summary>How many of each shared tag's newest stories are considered.</summary>
-    public const int CandidatesPerTag = 200;
+    public const int CandidatesPerTag = 100;
 
     protected override async Task<IReadOnlyDictionary<RelatedStoriesRequest, IReadOnlyList<RelatedStory>>> FetchAsync(
         IReadOnlyList<RelatedStoriesRequest> keys, CancellationToken cancellationToken)

@@ -367,8 +367,8 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
 
-                    b.HasIndex("TagId", "PublishedAt", "ArticleId")
-                        .IsDescending(false, true, true)
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId", "ShowInRelated")
+                        .IsDescending(false, true, true, false)
                         .HasDatabaseName("ix_article_tags_published")
                         .HasFilter("status = 2");
 

@@ -356,8 +356,8 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
 
-                    b.HasIndex("TagId", "PublishedAt", "ArticleId")
-                        .IsDescending(false, true, true)
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId", "ShowInRelated")
+                        .IsDescending(false, true, true, false)
                         .HasDatabaseName("ix_article_tags_published")
                         .HasFilter("status = 2");
 
