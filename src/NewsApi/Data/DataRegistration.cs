@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace NewsApi.Data;
 
@@ -22,6 +24,7 @@ public static class DataRegistration
                     throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:News is not set.");
                 }
 
+                connectionString = WithAutoPrepare(connectionString);
                 builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>((services, db) => Configure(services,
                     db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
@@ -51,6 +54,33 @@ public static class DataRegistration
         var directory = Path.Combine(contentRoot, "App_Data");
         Directory.CreateDirectory(directory);
         return $"Data Source={Path.Combine(directory, "news.db")}";
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: every read is one of a
+    /// few dozen EF-generated statements, and unprepared PostgreSQL parses and plans each one again (the tags loader
+    /// planned for 0.6 ms to execute for 1.0 ms). Prepared statements live per physical connection, so pooling keeps them.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!ContainsKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            npgsql.MaxAutoPrepare = 64;
+        }
+
+        if (!ContainsKey(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+        {
+            npgsql.AutoPrepareMinUsages = 2;
+        }
+
+        return npgsql.ConnectionString;
+    }
+
+    private static bool ContainsKey(string connectionString, params string[] keys)
+    {
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(parsed.ContainsKey);
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder db)

@@ -19,6 +19,8 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
 
+    public DbSet<ArticleSimilarity> ArticleSimilarities => Set<ArticleSimilarity>();
+
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
 
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();

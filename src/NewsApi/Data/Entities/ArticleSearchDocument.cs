@@ -19,4 +19,10 @@ public sealed class ArticleSearchDocument
     public string Tags { get; set; } = string.Empty;
 
     public string Body { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The "similar text" suggestions predate this text: every document write sets it (a new document object carries
+    /// the default), the background indexer clears it once it has recomputed them.
+    /// </summary>
+    public bool SimilarStale { get; set; } = true;
 }

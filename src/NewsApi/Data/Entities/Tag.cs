@@ -22,5 +22,11 @@ public sealed class Tag
     /// </summary>
     public string SearchName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How many articles carry the tag, whatever their status: its document frequency, which weighs shared tags by
+    /// rarity in related stories. Kept by the database (triggers on article_tags), never written by the app.
+    /// </summary>
+    public int ArticleCount { get; set; }
+
     public List<ArticleTag> Articles { get; set; } = [];
 }

@@ -28,6 +28,11 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         var descending = (order == ArticleOrder.Newest) != page.Backward;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (TagRows(db, filter, now) is { } tagRows)
+        {
+            return await TagPageAsync(tagRows, filter, now, descending, page, cancellationToken);
+        }
+
         var query = Matching(db, filter, now);
         if (page.Cursor is not null)
         {
@@ -61,6 +66,81 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         }
 
         var rows = await query.Select(ArticleSummary.Projection).Take(page.Size + 1).ToListAsync(cancellationToken);
+        return ToPage(rows, page, token => CountAsync(filter, now, token));
+    }
+
+    private async Task<int> CountAsync(ArticleFilter filter, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return TagRows(db, filter, now) is { } tagRows
+            ? await tagRows.CountAsync(cancellationToken)
+            : await Matching(db, filter, now).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The public page of one tag (tag.articles, or articles filtered by a single tag) as rows of article_tags, which
+    /// carry copies of the article's status and publication time: the page is a walk down ix_article_tags_published
+    /// that stops after a page, whatever the tag's size, instead of a sort of every article carrying the tag.
+    /// Null when the filter is not one public tag.
+    /// </summary>
+    private static IQueryable<ArticleTag>? TagRows(NewsDbContext db, ArticleFilter filter, DateTime now)
+    {
+        if (IncludesUnpublished(filter) || filter.Tags is not { } tags || tags.Distinct(StringComparer.Ordinal).Count() != 1)
+        {
+            return null;
+        }
+
+        var slug = tags[0];
+
+        // A scalar subquery rather than a join, so the planner sees one tag id and walks the index in order.
+        var rows = db.ArticleTags.Where(at => at.TagId == db.Tags.Where(t => t.Slug == slug).Select(t => t.Id).FirstOrDefault()
+                                              && at.Status == ArticleStatus.Published && at.PublishedAt <= now);
+        if (filter.Section is { } section)
+        {
+            rows = rows.Where(at => at.Article!.Section!.Slug == section);
+        }
+
+        if (filter.Author is { } author)
+        {
+            rows = rows.Where(at => at.Article!.Authors.Any(x => x.Author!.Slug == author));
+        }
+
+        if (filter.PublishedAfter is { } after)
+        {
+            var utc = after.ToUniversalTime();
+            rows = rows.Where(at => at.PublishedAt > utc);
+        }
+
+        if (filter.PublishedBefore is { } before)
+        {
+            var utc = before.ToUniversalTime();
+            rows = rows.Where(at => at.PublishedAt < utc);
+        }
+
+        return rows;
+    }
+
+    private async Task<ConnectionPage<Article>> TagPageAsync(
+        IQueryable<ArticleTag> rows, ArticleFilter filter, DateTime now, bool descending, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (page.Cursor is not null)
+        {
+            var (publishedAt, id) = DecodeCursor(page.Cursor);
+            rows = descending
+                ? rows.Where(at => at.PublishedAt < publishedAt || (at.PublishedAt == publishedAt && at.ArticleId < id))
+                : rows.Where(at => at.PublishedAt > publishedAt || (at.PublishedAt == publishedAt && at.ArticleId > id));
+        }
+
+        rows = descending
+            ? rows.OrderByDescending(at => at.PublishedAt).ThenByDescending(at => at.ArticleId)
+            : rows.OrderBy(at => at.PublishedAt).ThenBy(at => at.ArticleId);
+
+        var articles = await rows.Take(page.Size + 1).Select(at => at.Article!).Select(ArticleSummary.Projection).ToListAsync(cancellationToken);
+        return ToPage(articles, page, token => CountAsync(filter, now, token));
+    }
+
+    private static ConnectionPage<Article> ToPage(List<Article> rows, PageRequest page, Func<CancellationToken, Task<int>> countAsync)
+    {
         var hasMore = rows.Count > page.Size;
         if (hasMore)
         {
@@ -77,13 +157,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             edges,
             HasNextPage: page.Backward ? page.Cursor is not null : hasMore,
             HasPreviousPage: page.Backward ? hasMore : page.Cursor is not null,
-            CountAsync: token => CountAsync(filter, now, token));
-    }
-
-    private async Task<int> CountAsync(ArticleFilter filter, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Matching(db, filter, now).CountAsync(cancellationToken);
+            CountAsync: countAsync);
     }
 
     internal static IQueryable<Article> Matching(NewsDbContext db, ArticleFilter filter, DateTime now)

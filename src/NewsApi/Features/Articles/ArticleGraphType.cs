@@ -46,7 +46,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Description("Tags, main subject first.")
             .Resolve(context => context.RequestServices!.GetRequiredService<TagsByArticleIdDataLoader>().LoadAsync(context.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedStoryGraphType>>>>("related")
-            .Description($"Related stories: curated links first, then published stories sharing the most tags. Never this article, a draft or a repeat. At most {RelatedStoriesByArticleIdDataLoader.MaxFirst}.")
+            .Description($"Related stories: curated links first, then automatic suggestions (shared tags weighted by rarity, similar text, recency; articles with showInRelated false are never suggested). Never this article, a draft or a repeat. At most {RelatedStoriesByArticleIdDataLoader.MaxFirst}.")
             .Argument<IntGraphType>("first", "How many stories.", argument => argument.DefaultValue = 5)
             .ValidateArguments(context =>
             {

@@ -10,13 +10,19 @@ namespace NewsApi.Features.Related;
 
 /// <summary>
 /// Related stories for many articles in two queries whatever their number: the curated links, then — only for
-/// articles with fewer curated links than asked — the published stories sharing the most tags, ranked per article
-/// in the database (ROW_NUMBER) so no article's candidates are fetched beyond what it can show.
+/// articles with fewer curated links than asked — automatic suggestions ranked per article in the database
+/// (ROW_NUMBER). Candidates are bounded: the newest <see cref="CandidatesPerTag"/> published stories of each shared
+/// tag (a walk down ix_article_tags_published) plus the stored "similar text" pairs (SimilarTextIndexer), so the
+/// cost does not grow with a tag's popularity. Score: each shared tag weighs 1/ln(2 + articles carrying it), a
+/// similar text adds its overlap (0–1), and the sum is divided by (1 + age in days / 30).
 /// </summary>
 public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
     : BatchDataLoader<RelatedStoriesRequest, IReadOnlyList<RelatedStory>>
 {
     public const int MaxFirst = 20;
+
+    /// <summary>How many of each shared tag's newest stories are considered.</summary>
+    public const int CandidatesPerTag = 100;
 
     protected override async Task<IReadOnlyDictionary<RelatedStoriesRequest, IReadOnlyList<RelatedStory>>> FetchAsync(
         IReadOnlyList<RelatedStoriesRequest> keys, CancellationToken cancellationToken)
@@ -47,10 +53,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
         {
             foreach (var candidate in await AutomaticCandidatesAsync(db, shortOfLinks, now, limit, cancellationToken))
             {
-                stories[candidate.SourceId].Add(new RelatedStory(
-                    candidate.CandidateId,
-                    RelatedKind.Automatic,
-                    string.Create(CultureInfo.InvariantCulture, $"{candidate.SharedTags} shared {(candidate.SharedTags == 1 ? "tag" : "tags")}")));
+                stories[candidate.SourceId].Add(new RelatedStory(candidate.CandidateId, RelatedKind.Automatic, ReasonOf(candidate)));
             }
         }
 
@@ -59,25 +62,84 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
     protected override IReadOnlyList<RelatedStory> Missing(RelatedStoriesRequest key) => [];
 
+    /// <summary>"2 shared tags", "similar text", or both: what a reader (or an editor) is told about a suggestion.</summary>
+    private static string ReasonOf(AutomaticCandidate candidate)
+    {
+        var tags = candidate.SharedTags switch
+        {
+            0 => null,
+            1 => "1 shared tag",
+            var n => string.Create(CultureInfo.InvariantCulture, $"{n} shared tags"),
+        };
+        return (tags, candidate.TextScore > 0) switch
+        {
+            (null, _) => SimilarTextReason,
+            (_, true) => $"{tags}, {SimilarTextReason}",
+            _ => tags,
+        };
+    }
+
+    public const string SimilarTextReason = "similar text";
+
     private static Task<List<AutomaticCandidate>> AutomaticCandidatesAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        // Both stores run the same ranking; only the way a list of ids is passed differs (an array parameter on
-        // PostgreSQL, a JSON array on SQLite). Columns are snake_case: the naming convention maps AutomaticCandidate
-        // like every entity.
-        var (idFilter, idList) = db.Database.IsNpgsql()
-            ? ("s.article_id = ANY({0})", (object)ids)
-            : ("s.article_id IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
+        // Both stores rank the same way. PostgreSQL takes each shared tag's newest stories with LATERAL ... LIMIT
+        // (an index range scan each); SQLite has no LATERAL and numbers them per tag instead. Ids go in as an array
+        // parameter on PostgreSQL and a JSON array on SQLite. The tag rows carry the article's visibility
+        // (article_tags copies), so tag candidates never touch articles; similar-text pairs are few and join it.
+        var postgres = db.Database.IsNpgsql();
+        var (sourceFilter, idList) = postgres
+            ? ("IN (SELECT unnest({0}))", (object)ids)
+            : ("IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
+        var published = (int)ArticleStatus.Published;
+        var visibleTag = $"c.status = {published} AND c.published_at <= {{1}} AND c.show_in_related AND c.article_id <> src.source_id";
+        var byTag = postgres
+            ? $"""
+                SELECT src.source_id, c.article_id AS candidate_id, src.weight, c.published_at
+                FROM src CROSS JOIN LATERAL (
+                    SELECT c.article_id, c.published_at FROM article_tags c
+                    WHERE c.tag_id = src.tag_id AND {visibleTag}
+                    ORDER BY c.published_at DESC, c.article_id DESC
+                    LIMIT {CandidatesPerTag}) c
+                """
+            : $"""
+                SELECT source_id, candidate_id, weight, published_at FROM (
+                    SELECT src.source_id, c.article_id AS candidate_id, src.weight, c.published_at,
+                           ROW_NUMBER() OVER (PARTITION BY src.source_id, src.tag_id ORDER BY c.published_at DESC, c.article_id DESC) AS n
+                    FROM src JOIN article_tags c ON c.tag_id = src.tag_id
+                    WHERE {visibleTag}) numbered
+                WHERE n <= {CandidatesPerTag}
+                """;
+        var ageInDays = postgres
+            ? "EXTRACT(EPOCH FROM ({1} - published_at)) / 86400.0"
+            : "(julianday({1}) - julianday(published_at))";
         var sql = $$"""
-            SELECT source_id, candidate_id, shared AS shared_tags
+            WITH src AS (
+                SELECT s.article_id AS source_id, s.tag_id, 1.0 / ln(2 + t.article_count) AS weight
+                FROM article_tags s JOIN tags t ON t.id = s.tag_id
+                WHERE s.article_id {{sourceFilter}}
+            ),
+            candidates AS (
+                SELECT source_id, candidate_id, weight AS tag_score, 1 AS shared, 0.0 AS text_score, published_at
+                FROM ({{byTag}}) tagged
+                UNION ALL
+                SELECT x.article_id, x.similar_article_id, 0.0, 0, x.score, a.published_at
+                FROM article_similarities x JOIN articles a ON a.id = x.similar_article_id
+                WHERE x.article_id {{sourceFilter}} AND a.status = {{published}} AND a.published_at <= {1} AND a.show_in_related
+            ),
+            scored AS (
+                SELECT source_id, candidate_id, SUM(shared) AS shared, SUM(text_score) AS text_score,
+                       (SUM(tag_score) + SUM(text_score)) / (1 + {{ageInDays.Replace("published_at", "MAX(published_at)", StringComparison.Ordinal)}} / 30.0) AS score,
+                       MAX(published_at) AS published_at
+                FROM candidates
+                WHERE NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = source_id AND r.to_article_id = candidate_id)
+                GROUP BY source_id, candidate_id
+            )
+            SELECT source_id, candidate_id, shared AS shared_tags, text_score
             FROM (
-                SELECT s.article_id AS source_id, c.article_id AS candidate_id, COUNT(*) AS shared,
-                       ROW_NUMBER() OVER (PARTITION BY s.article_id ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC) AS rank
-                FROM article_tags s
-                JOIN article_tags c ON c.tag_id = s.tag_id AND c.article_id <> s.article_id
-                JOIN articles a ON a.id = c.article_id
-                WHERE {{idFilter}} AND a.status = {{(int)ArticleStatus.Published}} AND a.published_at <= {1} AND a.show_in_related
-                  AND NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = s.article_id AND r.to_article_id = c.article_id)
-                GROUP BY s.article_id, c.article_id, a.published_at, a.id
+                SELECT source_id, candidate_id, shared, text_score,
+                       ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY score DESC, published_at DESC, candidate_id DESC) AS rank
+                FROM scored
             ) ranked
             WHERE rank <= {2}
             ORDER BY source_id, rank

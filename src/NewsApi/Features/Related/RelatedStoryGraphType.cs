@@ -13,6 +13,6 @@ public sealed class RelatedStoryGraphType : ObjectGraphType<RelatedStory>
             .Description("The related article; always published.")
             .Resolve(context => context.RequestServices!.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(context.Source.ArticleId));
         Field<NonNullGraphType<RelatedKindGraphType>>("kind").Description("Curated by an editor, or AUTOMATIC.").Resolve(context => context.Source.Kind);
-        Field(r => r.Reason, nullable: true).Description("For AUTOMATIC stories, what they share with the article (e.g. \"3 shared tags\").");
+        Field(r => r.Reason, nullable: true).Description("For AUTOMATIC stories, why they were suggested: \"3 shared tags\", \"similar text\", or both (\"2 shared tags, similar text\").");
     }
 }

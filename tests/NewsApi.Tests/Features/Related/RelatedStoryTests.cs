@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Data.Entities;
+using NewsApi.Features.Related;
+using NewsApi.Security;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Features.Related;
@@ -26,26 +29,58 @@ public sealed class RelatedStoryTests(TestStore store) : StoreFixture(store)
         Assert.That(related.Take(curated.Count).Select(r => r.Slug), Is.EqualTo(curated.Select(c => c.Slug)));
         Assert.That(related.Take(curated.Count).Select(r => r.Kind), Is.EqualTo(curated.Select(c => c.Kind)));
         Assert.That(related.Skip(curated.Count).Select(r => r.Kind), Is.All.EqualTo("AUTOMATIC"));
-        Assert.That(related.Skip(curated.Count).Select(r => r.Reason), Is.All.Match("^[0-9]+ shared tags?$"));
+        Assert.That(related.Skip(curated.Count).Select(r => r.Reason), Is.All.Match("^([0-9]+ shared tags?(, similar text)?|similar text)$"));
     }
 
     [Test]
-    public async Task Automatic_stories_are_ranked_by_shared_tags()
+    public async Task A_rarer_shared_tag_outranks_a_common_one()
     {
-        var (source, curated) = await ArticleWithCuratedLinksAsync();
-        await using var db = await CreateDbContextAsync();
-        var sourceTags = await db.ArticleTags.Where(t => t.ArticleId == source.Id).Select(t => t.TagId).ToListAsync();
-
-        var automatic = (await RelatedAsync(source.Slug, 20)).Where(r => r.Kind == "AUTOMATIC").ToList();
-
-        var shared = new List<int>();
-        foreach (var story in automatic)
+        var rare = await NewTagAsync();
+        var common = await NewTagAsync();
+        var now = DateTime.UtcNow.AddMinutes(-1);
+        await using (var db = await CreateDbContextAsync())
         {
-            shared.Add(await db.ArticleTags.CountAsync(t => t.Article!.Slug == story.Slug && sourceTags.Contains(t.TagId)));
+            // The common tag on thirty other stories; the rare one on the source and one candidate only.
+            for (var i = 0; i < 30; i++)
+            {
+                db.Articles.Add(Tagged(NewArticle("common-filler", ArticleStatus.Published, now.AddHours(-2)), common.Id));
+            }
+
+            db.Articles.Add(Tagged(NewArticle("source", ArticleStatus.Published, now), rare.Id, common.Id));
+            db.Articles.Add(Tagged(NewArticle("rare-match", ArticleStatus.Published, now.AddHours(-1)), rare.Id));
+            db.Articles.Add(Tagged(NewArticle("common-match", ArticleStatus.Published, now.AddMinutes(-1)), common.Id));
+            await db.SaveChangesAsync();
         }
 
-        Assert.That(shared, Is.Ordered.Descending);
-        Assert.That(shared, Is.All.GreaterThan(0));
+        var source = await SlugStartingAsync("source", rare.Id);
+        var related = await RelatedAsync(source, 20);
+
+        var slugs = related.Select(r => r.Slug).ToList();
+        var rareAt = slugs.FindIndex(s => s.StartsWith("rare-match-", StringComparison.Ordinal));
+        var commonAt = slugs.FindIndex(s => s.StartsWith("common-match-", StringComparison.Ordinal));
+        Assert.That(rareAt, Is.GreaterThanOrEqualTo(0), string.Join(", ", slugs));
+        Assert.That(commonAt, Is.GreaterThan(rareAt), "the newer story sharing only the common tag comes after");
+        Assert.That(related[rareAt].Reason, Does.StartWith("1 shared tag"));
+    }
+
+    [Test]
+    public async Task Near_identical_text_without_shared_tags_is_suggested_as_similar_text_but_never_a_draft_or_an_opted_out_story()
+    {
+        var editor = await ClientAsAsync(ApiRole.Editor);
+        var words = string.Join(' ', Enumerable.Range(0, 12).Select(i => $"kelma{Guid.NewGuid():N}"[..14]));
+        var text = new[] { new { kind = "PARAGRAPH", text = $"تقرير عن {words} في المدينة" } };
+        var source = await CreateAsync(editor, new { headline = "تقرير أول " + words[..20], body = text, tagSlugs = new[] { "iraq" } }, publish: true);
+        var twin = await CreateAsync(editor, new { headline = "تقرير ثان " + words[..20], body = text, tagSlugs = new[] { "jordan" } }, publish: true);
+        var optedOut = await CreateAsync(editor, new { headline = "تقرير ثالث " + words[..20], body = text, showInRelated = false }, publish: true);
+        var draft = await CreateAsync(editor, new { headline = "تقرير رابع " + words[..20], body = text }, publish: false);
+        await Factory.Services.GetRequiredService<SimilarTextIndexer>().WhenIdleAsync();
+
+        var related = await RelatedAsync(source, 20);
+
+        Assert.That(related.Where(r => r.Slug == twin).Select(r => (r.Kind, r.Reason)), Is.EqualTo(new[] { ("AUTOMATIC", "similar text") }), string.Join(", ", related));
+        Assert.That(related.Select(r => r.Slug), Does.Not.Contain(optedOut).And.Not.Contain(draft).And.Not.Contain(source));
+        var back = await RelatedAsync(twin, 20);
+        Assert.That(back.Select(r => r.Slug), Does.Contain(source), "suggestions go both ways");
     }
 
     [Test]
@@ -133,6 +168,41 @@ public sealed class RelatedStoryTests(TestStore store) : StoreFixture(store)
             r.GetProperty("article").GetProperty("slug").GetString()!,
             r.GetProperty("kind").GetString()!,
             r.GetProperty("reason").GetString()))];
+    }
+
+    private async Task<Tag> NewTagAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        var tag = new Tag { Slug = $"related-tag-{Guid.NewGuid():N}", Name = "وسم", CreatedAt = DateTime.UtcNow };
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync();
+        return tag;
+    }
+
+    private async Task<string> SlugStartingAsync(string prefix, int tagId)
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.ArticleTags.Where(t => t.TagId == tagId && t.Article!.Slug.StartsWith(prefix + "-")).Select(t => t.Article!.Slug).SingleAsync();
+    }
+
+    private static Article Tagged(Article article, params int[] tagIds)
+    {
+        article.Tags = [.. tagIds.Select((id, i) => new ArticleTag { TagId = id, Position = i })];
+        return article;
+    }
+
+    private static async Task<string> CreateAsync(GraphQLClient editor, object input, bool publish)
+    {
+        var created = await editor.PostAsync("mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id slug } userErrors { code } } }", new { input });
+        Assert.That(created.Errors, Is.Empty, created.Body);
+        var article = created.Data.GetProperty("createArticle").GetProperty("article");
+        if (publish)
+        {
+            var published = await editor.PostAsync("mutation($input: PublishArticleInput!) { publishArticle(input: $input) { userErrors { code } } }", new { input = new { id = article.GetProperty("id").GetString() } });
+            Assert.That(published.Errors, Is.Empty, published.Body);
+        }
+
+        return article.GetProperty("slug").GetString()!;
     }
 
     private static Article NewArticle(string slugPrefix, ArticleStatus status, DateTime publishedAt) => new()

@@ -301,6 +301,10 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("headline");
 
+                    b.Property<bool>("SimilarStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("similar_stale");
+
                     b.Property<string>("Standfirst")
                         .IsRequired()
                         .HasColumnType("text")
@@ -315,6 +319,29 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasName("pk_article_search");
 
                     b.ToTable("article_search", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("SimilarArticleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("similar_article_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("ArticleId", "SimilarArticleId")
+                        .HasName("pk_article_similarities");
+
+                    b.HasIndex("SimilarArticleId")
+                        .HasDatabaseName("ix_article_similarities_similar_article_id");
+
+                    b.ToTable("article_similarities", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>
@@ -355,11 +382,28 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("ShowInRelated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_in_related");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.HasKey("ArticleId", "TagId")
                         .HasName("pk_article_tags");
 
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
+
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId", "ShowInRelated")
+                        .IsDescending(false, true, true, false)
+                        .HasDatabaseName("ix_article_tags_published")
+                        .HasFilter("status = 2");
 
                     b.ToTable("article_tags", (string)null);
                 });
@@ -596,6 +640,10 @@ namespace NewsApi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -772,6 +820,23 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasConstraintName("fk_article_search_articles_article_id");
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("SimilarArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_similar_article_id");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>

@@ -290,6 +290,10 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("headline");
 
+                    b.Property<bool>("SimilarStale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("similar_stale");
+
                     b.Property<string>("Standfirst")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -304,6 +308,29 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasName("pk_article_search");
 
                     b.ToTable("article_search", (string)null);
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<int>("SimilarArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("similar_article_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.HasKey("ArticleId", "SimilarArticleId")
+                        .HasName("pk_article_similarities");
+
+                    b.HasIndex("SimilarArticleId")
+                        .HasDatabaseName("ix_article_similarities_similar_article_id");
+
+                    b.ToTable("article_similarities", (string)null);
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>
@@ -344,11 +371,28 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("ShowInRelated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_in_related");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
                     b.HasKey("ArticleId", "TagId")
                         .HasName("pk_article_tags");
 
                     b.HasIndex("TagId", "ArticleId")
                         .HasDatabaseName("ix_article_tags_tag_id_article_id");
+
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId", "ShowInRelated")
+                        .IsDescending(false, true, true, false)
+                        .HasDatabaseName("ix_article_tags_published")
+                        .HasFilter("status = 2");
 
                     b.ToTable("article_tags", (string)null);
                 });
@@ -573,6 +617,10 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_count");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -747,6 +795,23 @@ namespace NewsApi.Data.Migrations.Sqlite
                         .HasConstraintName("fk_article_search_articles_article_id");
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsApi.Data.Entities.ArticleSimilarity", b =>
+                {
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_article_id");
+
+                    b.HasOne("NewsApi.Data.Entities.Article", null)
+                        .WithMany()
+                        .HasForeignKey("SimilarArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_similarities_articles_similar_article_id");
                 });
 
             modelBuilder.Entity("NewsApi.Data.Entities.ArticleSlugRedirect", b =>
