@@ -9,6 +9,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     IGraphQLSerializer serializer,
     IOptions<GraphQLWebSocketOptions> options,
     IHostApplicationLifetime lifetime,
+    GraphQLWebSocketConnectionCounter connections,
     ILogger<GraphQLWebSocketSession> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -24,7 +25,7 @@ internal sealed class GraphQLWebSocketEndpoint(
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, logger);
+        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, logger);
         await session.RunAsync(stopping.Token);
     }
 }

@@ -22,6 +22,7 @@ internal sealed partial class GraphQLWebSocketSession(
     IDocumentExecuter executer,
     IGraphQLSerializer serializer,
     GraphQLWebSocketOptions options,
+    GraphQLWebSocketConnectionCounter connections,
     ILogger<GraphQLWebSocketSession> logger) : IDisposable
 {
     /// <summary>Results an operation may have waiting to be sent before it is ended as too slow.</summary>
@@ -34,6 +35,7 @@ internal sealed partial class GraphQLWebSocketSession(
     private readonly CancellationTokenSource session = new();
     private readonly ConcurrentDictionary<Task, bool> running = new();
     private int initReceived;
+    private IDisposable? connectionLease;
     private volatile bool acknowledged;
 
     // Browsers cannot set headers on a WebSocket: a key may come in connection_init instead of on the upgrade request.
@@ -78,6 +80,7 @@ internal sealed partial class GraphQLWebSocketSession(
 
     public void Dispose()
     {
+        connectionLease?.Dispose();
         session.Dispose();
         sending.Dispose();
     }
@@ -118,6 +121,14 @@ internal sealed partial class GraphQLWebSocketSession(
                         }
 
                         user = caller;
+                    }
+
+                    // Counted once the owner is known: the key's, else the client address's.
+                    connectionLease = connections.TryOpen(user, http.Connection.RemoteIpAddress);
+                    if (connectionLease is null)
+                    {
+                        await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: too many connections");
+                        return;
                     }
 
                     acknowledged = true;
@@ -190,7 +201,7 @@ internal sealed partial class GraphQLWebSocketSession(
         {
             operations.TryRemove(id, out _);
             cancellation.Dispose();
-            await SendErrorsAsync(id, $"A connection may run at most {options.MaxSubscriptionsPerConnection} operations at once.", "TOO_MANY_OPERATIONS");
+            await SendErrorsAsync(id, $"A connection may run at most {options.MaxSubscriptionsPerConnection} operations at once.", ErrorCodes.TooManyOperations);
             return;
         }
 
@@ -238,7 +249,7 @@ internal sealed partial class GraphQLWebSocketSession(
         }
         catch (SlowConsumerException)
         {
-            await SendErrorsAsync(id, "The connection fell too far behind; subscribe again with `since` to catch up.", "SLOW_CONSUMER");
+            await SendErrorsAsync(id, "The connection fell too far behind; subscribe again with `since` to catch up.", ErrorCodes.SlowConsumer);
         }
 #pragma warning disable CA1031 // A fault in one operation must close the connection with 4500, not crash the server.
         catch (Exception exception)

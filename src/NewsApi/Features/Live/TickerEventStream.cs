@@ -23,7 +23,7 @@ public static class TickerEventStream
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context, LiveEvents events)
+    private static async Task StreamAsync(HttpContext context, LiveEvents events, IHostApplicationLifetime lifetime)
     {
         long? since;
         try
@@ -43,7 +43,10 @@ public static class TickerEventStream
         await context.Response.WriteAsync(": ticker\n\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
-        var aborted = context.RequestAborted;
+        // Shutting down ends the stream cleanly, so the host need not wait out its timeout for open streams;
+        // the client's EventSource reconnects (to another instance) with Last-Event-ID.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ending.Token;
         await using var changes = TickerChangeFeed.ReadAsync(events, since, aborted).GetAsyncEnumerator(aborted);
         var next = changes.MoveNextAsync().AsTask();
         try
