@@ -8,7 +8,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     IDocumentExecuter executer,
     IGraphQLSerializer serializer,
     IOptions<GraphQLWebSocketOptions> options,
-    IHostApplicationLifetime lifetime,
+    NewsApi.Hosting.OpenStreams streams,
     GraphQLWebSocketConnectionCounter connections,
     ILogger<GraphQLWebSocketSession> logger)
 {
@@ -24,8 +24,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, logger);
-        await session.RunAsync(stopping.Token);
+        await streams.RunAsync(serverStopping => session.RunAsync(context.RequestAborted, serverStopping));
     }
 }

@@ -23,6 +23,9 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>Largest message accepted from a client; a larger one closes the connection with 4400.</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
+    /// <summary>How long the server waits for a client to answer its close frame before it drops the connection.</summary>
+    public TimeSpan CloseHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often the server sends a ping, so idle connections through proxies stay open.</summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(20);
 }

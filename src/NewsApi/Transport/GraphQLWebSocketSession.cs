@@ -36,14 +36,21 @@ internal sealed partial class GraphQLWebSocketSession(
     private readonly ConcurrentDictionary<Task, bool> running = new();
     private int initReceived;
     private IDisposable? connectionLease;
+    private Task draining = Task.CompletedTask;
     private volatile bool acknowledged;
 
     // Browsers cannot set headers on a WebSocket: a key may come in connection_init instead of on the upgrade request.
     private System.Security.Claims.ClaimsPrincipal user = http.User;
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>
+    /// Serves the connection until either side closes it. <paramref name="aborted"/> means the client is gone;
+    /// <paramref name="serverStopping"/> starts a graceful goodbye while the receive loop keeps running, since
+    /// cancelling a pending receive would abort the socket before the client heard anything.
+    /// </summary>
+    public async Task RunAsync(CancellationToken aborted, CancellationToken serverStopping)
     {
-        using var stop = stopping.Register(() => session.Cancel());
+        using var abort = aborted.Register(() => session.Cancel());
+        using var drain = serverStopping.Register(() => draining = DrainAsync());
         var initTimeout = CloseIfNotInitialisedAsync();
         var keepAlive = KeepAliveAsync();
         try
@@ -68,12 +75,18 @@ internal sealed partial class GraphQLWebSocketSession(
         }
         finally
         {
-            await ShutDownAsync(stopping.IsCancellationRequested);
+            await ShutDownAsync();
+            await draining;
             await Task.WhenAll([initTimeout, keepAlive, .. running.Keys]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (socket.State == WebSocketState.CloseReceived)
             {
                 // Complete the client's close handshake.
                 await CloseAsync((int)WebSocketCloseStatus.NormalClosure, string.Empty);
+            }
+            else if (socket.State == WebSocketState.CloseSent)
+            {
+                // Ours was sent: wait briefly for the client's answer, so the connection ends with a handshake, not a reset.
+                await AwaitCloseReplyAsync();
             }
         }
     }
@@ -389,6 +402,23 @@ internal sealed partial class GraphQLWebSocketSession(
         }
     }
 
+    private async Task AwaitCloseReplyAsync()
+    {
+        using var patience = new CancellationTokenSource(options.CloseHandshakeTimeout);
+        var discard = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                await socket.ReceiveAsync(discard.AsMemory(), patience.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client did not answer in time or went away: nothing more to wait for.
+        }
+    }
+
     private async Task CloseIfNotInitialisedAsync()
     {
         try
@@ -419,30 +449,47 @@ internal sealed partial class GraphQLWebSocketSession(
         }
     }
 
-    private async Task ShutDownAsync(bool serverStopping)
+    private async Task ShutDownAsync()
     {
         foreach (var (id, cancellation) in operations.ToArray())
         {
             if (operations.TryRemove(id, out _))
             {
                 await cancellation.CancelAsync();
-                if (serverStopping)
-                {
-                    // Graceful shutdown: every subscriber hears its subscription end, then reconnects elsewhere.
-                    await SendAsync(id, "complete", null);
-                }
             }
-        }
-
-        if (serverStopping)
-        {
-            await CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "Server shutting down");
         }
 
         await session.CancelAsync();
     }
 
-    private async Task CloseAsync(int code, string reason)
+    /// <summary>
+    /// Graceful shutdown: every subscriber hears its subscription end, the socket is closed with 1001 Going Away, and
+    /// the client's close frame ends the receive loop; a client that does not answer in time is cut off.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        foreach (var (id, cancellation) in operations.ToArray())
+        {
+            if (operations.TryRemove(id, out _))
+            {
+                await cancellation.CancelAsync();
+                await SendAsync(id, "complete", null);
+            }
+        }
+
+        await CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "Server shutting down", endSession: false);
+        try
+        {
+            await Task.Delay(options.CloseHandshakeTimeout, session.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await session.CancelAsync();
+    }
+
+    private async Task CloseAsync(int code, string reason, bool endSession = true)
     {
         await sending.WaitAsync(CancellationToken.None);
         try
@@ -460,7 +507,10 @@ internal sealed partial class GraphQLWebSocketSession(
             sending.Release();
         }
 
-        await session.CancelAsync();
+        if (endSession)
+        {
+            await session.CancelAsync();
+        }
     }
 
     /// <summary>An API key in a connection_init payload: <c>apiKey</c>, <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
