@@ -7,6 +7,7 @@ using NewsApi.Features.Workflow;
 using NewsApi.Features.Search;
 using NewsApi.Graph;
 using NewsApi.Hosting;
+using NewsApi.Hosting.Telemetry;
 using NewsApi.Security;
 using NewsApi.Transport;
 using NewsApi.Validation;
@@ -26,6 +27,7 @@ builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
 builder.AddNewsWorkflow();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();
@@ -34,6 +36,7 @@ app.MapNewsFeeds();
 app.MapTickerEventStream();
 app.MapHeadlinesWidget();
 app.MapNewsHealth();
+app.MapTelemetry();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

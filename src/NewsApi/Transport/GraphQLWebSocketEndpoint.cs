@@ -25,6 +25,14 @@ internal sealed class GraphQLWebSocketEndpoint(
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
         using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, logger);
-        await streams.RunAsync(serverStopping => session.RunAsync(context.RequestAborted, serverStopping));
+        NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(1);
+        try
+        {
+            await streams.RunAsync(serverStopping => session.RunAsync(context.RequestAborted, serverStopping));
+        }
+        finally
+        {
+            NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(-1);
+        }
     }
 }

@@ -28,6 +28,9 @@ internal sealed partial class GraphQLWebSocketSession(
     /// <summary>Results an operation may have waiting to be sent before it is ended as too slow.</summary>
     private const int OperationQueueLength = 256;
 
+    /// <summary>RFC 6455's registry: the server is overloaded or cannot serve for now; the client may retry.</summary>
+    private const int TryAgainLater = 1013;
+
     private static readonly JsonWriterOptions EnvelopeJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly SemaphoreSlim sending = new(1, 1);
@@ -127,7 +130,19 @@ internal sealed partial class GraphQLWebSocketSession(
                     if (KeyIn(initPayload) is { } key)
                     {
                         var contexts = http.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsApi.Data.NewsDbContext>>();
-                        if (await NewsApi.Security.ApiKeyPrincipals.FindAsync(contexts, key, session.Token) is not { } caller)
+                        System.Security.Claims.ClaimsPrincipal? caller;
+                        try
+                        {
+                            caller = await NewsApi.Security.ApiKeyPrincipals.FindAsync(contexts, key, session.Token);
+                        }
+                        catch (Exception exception) when (NewsApi.Data.DatabaseReadiness.IsUnavailableFault(exception))
+                        {
+                            // The key cannot be checked now: 1013 (Try Again Later) lets clients reconnect with backoff.
+                            await CloseAsync(TryAgainLater, "Try again later: the database is unavailable");
+                            return;
+                        }
+
+                        if (caller is null)
                         {
                             await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: unknown or revoked API key");
                             return;
@@ -286,9 +301,17 @@ internal sealed partial class GraphQLWebSocketSession(
     {
         var queue = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(OperationQueueLength) { SingleReader = true });
         using var subscription = stream.Subscribe(new QueueObserver(queue.Writer));
-        await foreach (var next in queue.Reader.ReadAllAsync(cancellationToken))
+        NewsApi.Hosting.Telemetry.NewsTelemetry.ActiveSubscriptions.Add(1);
+        try
         {
-            await SendAsync(id, "next", writer => WritePayload(writer, next));
+            await foreach (var next in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                await SendAsync(id, "next", writer => WritePayload(writer, next));
+            }
+        }
+        finally
+        {
+            NewsApi.Hosting.Telemetry.NewsTelemetry.ActiveSubscriptions.Add(-1);
         }
     }
 
