@@ -11,6 +11,7 @@ using NewsApi.Features.Workflow;
 using NewsApi.Features.Search;
 using NewsApi.Graph;
 using NewsApi.Hosting;
+using NewsApi.Hosting.Telemetry;
 using NewsApi.Security;
 using NewsApi.Transport;
 using NewsApi.Transport.Cors;
@@ -36,6 +37,7 @@ builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
 builder.AddNewsWorkflow();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseGraphQLCors();
@@ -47,6 +49,7 @@ app.MapNewsFeeds();
 app.MapTickerEventStream();
 app.MapHeadlinesWidget();
 app.MapNewsHealth();
+app.MapTelemetry();
 return await app.RunNewsApiAsync(args);
 
 public partial class Program;

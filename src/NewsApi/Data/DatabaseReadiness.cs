@@ -20,6 +20,14 @@ public sealed class DatabaseReadiness
     /// <summary>Initialized and not within the pause after a failure.</summary>
     public bool IsAvailable => initialized && Environment.TickCount64 >= Interlocked.Read(ref unavailableUntil);
 
+    /// <summary>Whether <paramref name="exception"/> means the database is down or restarting, rather than a bug.</summary>
+    public static bool IsUnavailableFault(Exception exception) => exception switch
+    {
+        System.Data.Common.DbException { IsTransient: true } => true,
+        System.Net.Sockets.SocketException => true,
+        _ => exception.InnerException is { } inner && IsUnavailableFault(inner),
+    };
+
     /// <summary>A request found the database unreachable.</summary>
     public void ReportUnavailable() =>
         Interlocked.Exchange(ref unavailableUntil, Environment.TickCount64 + (long)PauseAfterFailure.TotalMilliseconds);

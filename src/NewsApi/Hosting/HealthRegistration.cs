@@ -6,10 +6,15 @@ public static class HealthRegistration
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Health checks: the process for liveness, the database and its migrations for readiness.</summary>
+    /// <summary>
+    /// Health checks: the process for liveness, the database and its migrations for readiness; and the open streams
+    /// that are ended properly when the host stops.
+    /// </summary>
     public static WebApplicationBuilder AddNewsHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddSingleton<OpenStreams>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OpenStreams>());
         return builder;
     }
 

@@ -16,7 +16,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<NewsDbContext> contexts)
+    IDbContextFactory<NewsDbContext> contexts,
+    DatabaseReadiness readiness)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -37,7 +38,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var principal = await ApiKeyPrincipals.FindAsync(contexts, key, Context.RequestAborted);
+        ClaimsPrincipal? principal;
+        try
+        {
+            principal = await ApiKeyPrincipals.FindAsync(contexts, key, Context.RequestAborted);
+        }
+        catch (Exception exception) when (DatabaseReadiness.IsUnavailableFault(exception))
+        {
+            // The key cannot be checked while the database is away: marking it unavailable makes the endpoint
+            // answer 503 SERVICE_UNAVAILABLE before execution, rather than the caller running as anonymous.
+            readiness.ReportUnavailable();
+            return AuthenticateResult.NoResult();
+        }
+
         if (principal is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");

@@ -32,4 +32,6 @@ public static class ErrorCodes
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+    public const string SlowConsumer = "SLOW_CONSUMER";
 }

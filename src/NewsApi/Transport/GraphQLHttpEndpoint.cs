@@ -278,12 +278,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         result.Errors = normalized;
     }
 
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        System.Data.Common.DbException { IsTransient: true } => true,
-        System.Net.Sockets.SocketException => true,
-        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
-    };
+    private static bool IsDatabaseUnavailable(Exception exception) => DatabaseReadiness.IsUnavailableFault(exception);
 
     private GraphQLDocument? TryParse(string query)
     {

@@ -8,7 +8,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     IDocumentExecuter executer,
     IGraphQLSerializer serializer,
     IOptions<GraphQLWebSocketOptions> options,
-    IHostApplicationLifetime lifetime,
+    NewsApi.Hosting.OpenStreams streams,
+    GraphQLWebSocketConnectionCounter connections,
     ILogger<GraphQLWebSocketSession> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -23,8 +24,15 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, logger);
-        await session.RunAsync(stopping.Token);
+        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, logger);
+        NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(1);
+        try
+        {
+            await streams.RunAsync(serverStopping => session.RunAsync(context.RequestAborted, serverStopping));
+        }
+        finally
+        {
+            NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(-1);
+        }
     }
 }

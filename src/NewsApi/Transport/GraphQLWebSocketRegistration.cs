@@ -8,6 +8,7 @@ public static class GraphQLWebSocketRegistration
     {
         builder.Services.AddOptions<GraphQLWebSocketOptions>().Bind(builder.Configuration.GetSection(GraphQLWebSocketOptions.SectionName));
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
+        builder.Services.AddSingleton<GraphQLWebSocketConnectionCounter>();
         return builder;
     }
 

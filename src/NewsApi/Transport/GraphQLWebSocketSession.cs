@@ -22,10 +22,14 @@ internal sealed partial class GraphQLWebSocketSession(
     IDocumentExecuter executer,
     IGraphQLSerializer serializer,
     GraphQLWebSocketOptions options,
+    GraphQLWebSocketConnectionCounter connections,
     ILogger<GraphQLWebSocketSession> logger) : IDisposable
 {
     /// <summary>Results an operation may have waiting to be sent before it is ended as too slow.</summary>
     private const int OperationQueueLength = 256;
+
+    /// <summary>RFC 6455's registry: the server is overloaded or cannot serve for now; the client may retry.</summary>
+    private const int TryAgainLater = 1013;
 
     private static readonly JsonWriterOptions EnvelopeJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -34,14 +38,22 @@ internal sealed partial class GraphQLWebSocketSession(
     private readonly CancellationTokenSource session = new();
     private readonly ConcurrentDictionary<Task, bool> running = new();
     private int initReceived;
+    private IDisposable? connectionLease;
+    private Task draining = Task.CompletedTask;
     private volatile bool acknowledged;
 
     // Browsers cannot set headers on a WebSocket: a key may come in connection_init instead of on the upgrade request.
     private System.Security.Claims.ClaimsPrincipal user = http.User;
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>
+    /// Serves the connection until either side closes it. <paramref name="aborted"/> means the client is gone;
+    /// <paramref name="serverStopping"/> starts a graceful goodbye while the receive loop keeps running, since
+    /// cancelling a pending receive would abort the socket before the client heard anything.
+    /// </summary>
+    public async Task RunAsync(CancellationToken aborted, CancellationToken serverStopping)
     {
-        using var stop = stopping.Register(() => session.Cancel());
+        using var abort = aborted.Register(() => session.Cancel());
+        using var drain = serverStopping.Register(() => draining = DrainAsync());
         var initTimeout = CloseIfNotInitialisedAsync();
         var keepAlive = KeepAliveAsync();
         try
@@ -66,18 +78,25 @@ internal sealed partial class GraphQLWebSocketSession(
         }
         finally
         {
-            await ShutDownAsync(stopping.IsCancellationRequested);
+            await ShutDownAsync();
+            await draining;
             await Task.WhenAll([initTimeout, keepAlive, .. running.Keys]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (socket.State == WebSocketState.CloseReceived)
             {
                 // Complete the client's close handshake.
                 await CloseAsync((int)WebSocketCloseStatus.NormalClosure, string.Empty);
             }
+            else if (socket.State == WebSocketState.CloseSent)
+            {
+                // Ours was sent: wait briefly for the client's answer, so the connection ends with a handshake, not a reset.
+                await AwaitCloseReplyAsync();
+            }
         }
     }
 
     public void Dispose()
     {
+        connectionLease?.Dispose();
         session.Dispose();
         sending.Dispose();
     }
@@ -110,13 +129,33 @@ internal sealed partial class GraphQLWebSocketSession(
 
                     if (KeyIn(initPayload) is { } key)
                     {
-                        if (await NewsApi.Security.BearerCredentials.FindCallerAsync(http.RequestServices, key, session.Token) is not { } caller)
+                        System.Security.Claims.ClaimsPrincipal? caller;
+                        try
+                        {
+                            caller = await NewsApi.Security.BearerCredentials.FindCallerAsync(http.RequestServices, key, session.Token);
+                        }
+                        catch (Exception exception) when (NewsApi.Data.DatabaseReadiness.IsUnavailableFault(exception))
+                        {
+                            // The key cannot be checked now: 1013 (Try Again Later) lets clients reconnect with backoff.
+                            await CloseAsync(TryAgainLater, "Try again later: the database is unavailable");
+                            return;
+                        }
+
+                        if (caller is null)
                         {
                             await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: unknown or revoked API key, or invalid token");
                             return;
                         }
 
                         user = caller;
+                    }
+
+                    // Counted once the owner is known: the key's, else the client address's.
+                    connectionLease = connections.TryOpen(user, http.Connection.RemoteIpAddress);
+                    if (connectionLease is null)
+                    {
+                        await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden: too many connections");
+                        return;
                     }
 
                     acknowledged = true;
@@ -189,7 +228,7 @@ internal sealed partial class GraphQLWebSocketSession(
         {
             operations.TryRemove(id, out _);
             cancellation.Dispose();
-            await SendErrorsAsync(id, $"A connection may run at most {options.MaxSubscriptionsPerConnection} operations at once.", "TOO_MANY_OPERATIONS");
+            await SendErrorsAsync(id, $"A connection may run at most {options.MaxSubscriptionsPerConnection} operations at once.", ErrorCodes.TooManyOperations);
             return;
         }
 
@@ -237,7 +276,7 @@ internal sealed partial class GraphQLWebSocketSession(
         }
         catch (SlowConsumerException)
         {
-            await SendErrorsAsync(id, "The connection fell too far behind; subscribe again with `since` to catch up.", "SLOW_CONSUMER");
+            await SendErrorsAsync(id, "The connection fell too far behind; subscribe again with `since` to catch up.", ErrorCodes.SlowConsumer);
         }
 #pragma warning disable CA1031 // A fault in one operation must close the connection with 4500, not crash the server.
         catch (Exception exception)
@@ -261,9 +300,17 @@ internal sealed partial class GraphQLWebSocketSession(
     {
         var queue = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(OperationQueueLength) { SingleReader = true });
         using var subscription = stream.Subscribe(new QueueObserver(queue.Writer));
-        await foreach (var next in queue.Reader.ReadAllAsync(cancellationToken))
+        NewsApi.Hosting.Telemetry.NewsTelemetry.ActiveSubscriptions.Add(1);
+        try
         {
-            await SendAsync(id, "next", writer => WritePayload(writer, next));
+            await foreach (var next in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                await SendAsync(id, "next", writer => WritePayload(writer, next));
+            }
+        }
+        finally
+        {
+            NewsApi.Hosting.Telemetry.NewsTelemetry.ActiveSubscriptions.Add(-1);
         }
     }
 
@@ -377,6 +424,23 @@ internal sealed partial class GraphQLWebSocketSession(
         }
     }
 
+    private async Task AwaitCloseReplyAsync()
+    {
+        using var patience = new CancellationTokenSource(options.CloseHandshakeTimeout);
+        var discard = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                await socket.ReceiveAsync(discard.AsMemory(), patience.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client did not answer in time or went away: nothing more to wait for.
+        }
+    }
+
     private async Task CloseIfNotInitialisedAsync()
     {
         try
@@ -407,30 +471,47 @@ internal sealed partial class GraphQLWebSocketSession(
         }
     }
 
-    private async Task ShutDownAsync(bool serverStopping)
+    private async Task ShutDownAsync()
     {
         foreach (var (id, cancellation) in operations.ToArray())
         {
             if (operations.TryRemove(id, out _))
             {
                 await cancellation.CancelAsync();
-                if (serverStopping)
-                {
-                    // Graceful shutdown: every subscriber hears its subscription end, then reconnects elsewhere.
-                    await SendAsync(id, "complete", null);
-                }
             }
-        }
-
-        if (serverStopping)
-        {
-            await CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "Server shutting down");
         }
 
         await session.CancelAsync();
     }
 
-    private async Task CloseAsync(int code, string reason)
+    /// <summary>
+    /// Graceful shutdown: every subscriber hears its subscription end, the socket is closed with 1001 Going Away, and
+    /// the client's close frame ends the receive loop; a client that does not answer in time is cut off.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        foreach (var (id, cancellation) in operations.ToArray())
+        {
+            if (operations.TryRemove(id, out _))
+            {
+                await cancellation.CancelAsync();
+                await SendAsync(id, "complete", null);
+            }
+        }
+
+        await CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "Server shutting down", endSession: false);
+        try
+        {
+            await Task.Delay(options.CloseHandshakeTimeout, session.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await session.CancelAsync();
+    }
+
+    private async Task CloseAsync(int code, string reason, bool endSession = true)
     {
         await sending.WaitAsync(CancellationToken.None);
         try
@@ -448,7 +529,10 @@ internal sealed partial class GraphQLWebSocketSession(
             sending.Release();
         }
 
-        await session.CancelAsync();
+        if (endSession)
+        {
+            await session.CancelAsync();
+        }
     }
 
     /// <summary>An API key in a connection_init payload: <c>apiKey</c>, <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>

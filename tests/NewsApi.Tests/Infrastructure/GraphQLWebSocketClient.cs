@@ -54,6 +54,10 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
     public Task SendRawAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>Sends <paramref name="bytes"/> as they are, in one frame of <paramref name="type"/>: for hostile-input tests.</summary>
+    public Task SendFrameAsync(byte[] bytes, WebSocketMessageType type = WebSocketMessageType.Text, bool endOfMessage = true) =>
+        socket.SendAsync(bytes, type, endOfMessage, CancellationToken.None);
+
     public Task SubscribeAsync(string id, string query, object? variables = null) =>
         SendAsync(new { id, type = "subscribe", payload = new { query, variables } });
 

@@ -89,6 +89,7 @@ public sealed partial class ContentEventHub(IServiceScopeFactory scopes, ILogger
 
                 lock (gate)
                 {
+                    NewsApi.Hosting.Telemetry.NewsTelemetry.EventsDelivered.Add((long)batch.Count * subscribers.Count);
                     foreach (var contentEvent in batch)
                     {
                         foreach (var subscriber in subscribers.ToList())

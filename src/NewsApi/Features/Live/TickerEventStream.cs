@@ -23,7 +23,7 @@ public static class TickerEventStream
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context, LiveEvents events)
+    private static async Task StreamAsync(HttpContext context, LiveEvents events, NewsApi.Hosting.OpenStreams streams)
     {
         long? since;
         try
@@ -43,7 +43,15 @@ public static class TickerEventStream
         await context.Response.WriteAsync(": ticker\n\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
-        var aborted = context.RequestAborted;
+        // Shutting down ends the stream cleanly, so the host need not wait out its timeout for open streams;
+        // the client's EventSource reconnects (to another instance) with Last-Event-ID.
+        await streams.RunAsync(stopping => SendChangesAsync(context, events, since, stopping));
+    }
+
+    private static async Task SendChangesAsync(HttpContext context, LiveEvents events, long? since, CancellationToken stopping)
+    {
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var aborted = ending.Token;
         await using var changes = TickerChangeFeed.ReadAsync(events, since, aborted).GetAsyncEnumerator(aborted);
         var next = changes.MoveNextAsync().AsTask();
         try
@@ -70,6 +78,11 @@ public static class TickerEventStream
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            // The enumerator may not be disposed while a MoveNextAsync is pending; it ends on the same token.
+            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
