@@ -10,6 +10,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     IOptions<GraphQLWebSocketOptions> options,
     NewsApi.Hosting.OpenStreams streams,
     GraphQLWebSocketConnectionCounter connections,
+    NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persistedDocuments,
     ILogger<GraphQLWebSocketSession> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -24,7 +25,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
-        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, logger);
+        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, persistedDocuments, logger);
         NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(1);
         try
         {

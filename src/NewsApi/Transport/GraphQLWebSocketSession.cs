@@ -23,6 +23,7 @@ internal sealed partial class GraphQLWebSocketSession(
     IGraphQLSerializer serializer,
     GraphQLWebSocketOptions options,
     GraphQLWebSocketConnectionCounter connections,
+    NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persistedDocuments,
     ILogger<GraphQLWebSocketSession> logger) : IDisposable
 {
     /// <summary>Results an operation may have waiting to be sent before it is ended as too slow.</summary>
@@ -199,9 +200,9 @@ internal sealed partial class GraphQLWebSocketSession(
 
         if (!message.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String || idElement.GetString() is not { Length: > 0 } id
             || !message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object
-            || !payload.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+            || !(HasString(payload, "query") || HasString(payload, "documentId")))
         {
-            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message received: subscribe needs an id and a payload with a query");
+            await CloseAsync(GraphQLWebSocketCloseCodes.BadRequest, "Invalid message received: subscribe needs an id and a payload with a query or a documentId");
             return;
         }
 
@@ -215,6 +216,19 @@ internal sealed partial class GraphQLWebSocketSession(
             await SendErrorsAsync(id, "The subscribe payload's variables or extensions are not valid.", "INVALID_VARIABLES");
             return;
         }
+
+        var documentId = payload.TryGetProperty("documentId", out var documentIdElement) && documentIdElement.ValueKind == JsonValueKind.String
+            ? documentIdElement.GetString()
+            : null;
+        var (resolved, refusal) = persistedDocuments.Resolve(user,
+            new GraphQLHttpRequest(request!.Query ?? string.Empty, request.OperationName, request.Variables, request.Extensions, DocumentId: documentId));
+        if (refusal is not null)
+        {
+            await SendErrorsAsync(id, refusal.Message, refusal.Code ?? ErrorCodes.BadRequest);
+            return;
+        }
+
+        request.Query = resolved!.Query;
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(session.Token);
         if (!operations.TryAdd(id, cancellation))
@@ -534,6 +548,9 @@ internal sealed partial class GraphQLWebSocketSession(
             await session.CancelAsync();
         }
     }
+
+    private static bool HasString(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String;
 
     /// <summary>An API key in a connection_init payload: <c>apiKey</c>, <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
     private static string? KeyIn(JsonElement payload)

@@ -27,6 +27,13 @@ internal sealed class PersistedDocumentResolver(
         return (resolved, error);
     }
 
+    /// <summary>
+    /// The same rules for a graphql-transport-ws subscribe payload: browsers apply no CORS to sockets, so the
+    /// allowlist is the only thing that keeps a leaked partner key from running ad-hoc operations there.
+    /// </summary>
+    public (GraphQLHttpRequest? Request, TransportError? Error) Resolve(ClaimsPrincipal user, GraphQLHttpRequest request) =>
+        ResolveCore(request, IsTrustedOnly(user), ResponseMediaType.GraphQLResponseContentType);
+
     private (GraphQLHttpRequest? Request, TransportError? Error) ResolveCore(GraphQLHttpRequest request, bool trustedOnly, string contentType)
     {
         var hasQuery = !string.IsNullOrWhiteSpace(request.Query);

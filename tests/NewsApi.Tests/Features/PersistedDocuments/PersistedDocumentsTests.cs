@@ -154,6 +154,31 @@ public sealed class PersistedDocumentsTests(TestStore store) : StoreFixture(stor
     }
 
     [Test]
+    public async Task Over_websocket_a_trusted_documents_only_key_may_run_trusted_documents_by_id_and_nothing_else()
+    {
+        var key = await CreateKeyAsync(ApiRole.Partner, trustedOnly: true);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(Factory);
+        await socket.SendAsync(new { type = "connection_init", payload = new { apiKey = key } });
+        using (var ack = await socket.ReceiveAsync())
+        {
+            Assert.That(ack?.RootElement.GetProperty("type").GetString(), Is.EqualTo("connection_ack"));
+        }
+
+        await socket.SubscribeAsync("free-form", "subscription { tickerChanged { kind } }");
+        using var refused = await socket.ReceiveAsync();
+        await socket.SendAsync(new { id = "trusted", type = "subscribe", payload = new { documentId = TrustedId("Ticker.graphql") } });
+        using var next = await socket.ReceiveAsync();
+
+        Assert.That(refused!.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"));
+        Assert.That(refused.RootElement.GetProperty("id").GetString(), Is.EqualTo("free-form"));
+        Assert.That(refused.RootElement.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString(),
+            Is.EqualTo("PERSISTED_DOCUMENT_REQUIRED"));
+        Assert.That(next!.RootElement.GetProperty("type").GetString(), Is.EqualTo("next"), next.RootElement.GetRawText());
+        Assert.That(next.RootElement.GetProperty("id").GetString(), Is.EqualTo("trusted"));
+        Assert.That(next.RootElement.GetProperty("payload").GetProperty("data").GetProperty("ticker").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    [Test]
     public async Task An_ordinary_key_and_anonymous_callers_may_still_send_free_form_queries()
     {
         var partner = ClientWithKey(await CreateKeyAsync(ApiRole.Partner, trustedOnly: false));
