@@ -17,6 +17,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     private const string RelevanceCursorKind = "search";
     private const string NewestCursorKind = "search-newest";
 
+    /// <summary>
+    /// How many of the newest matches RELEVANCE ranks. A common word matches over half the archive; ranking all of
+    /// it cost seconds at a million articles, and a reader looking for the best story on a word wants a recent one.
+    /// </summary>
+    public const int CandidateWindow = 1000;
+
     public async Task<ConnectionPage<SearchResult>> PageAsync(string text, ArticleFilter filter, SearchOrder order, PageRequest page, CancellationToken cancellationToken)
     {
         // Search reads published articles only, whoever asks.
@@ -31,7 +37,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         var now = clock.Now;
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = Rows(db, query, filter, now);
+        var rows = Ranked(db, query, filter, order, now);
         if (cursor is { } c)
         {
             rows = (order, descending) switch
@@ -80,20 +86,63 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             CountAsync: async token =>
             {
                 await using var countDb = await contexts.CreateDbContextAsync(token);
-                return await Rows(countDb, query, filter, now).CountAsync(token);
+                return await Candidates(countDb, query, filter, now).CountAsync(token);
             });
     }
 
-    private static IQueryable<SearchRow> Rows(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now) =>
-        from hit in Hits(db, query)
+    /// <summary>
+    /// Every matching article that passes the filters, unscored: ranking a common word's half a million matches
+    /// took seconds, so the score is computed only for the rows <see cref="Ranked"/> keeps.
+    /// </summary>
+    private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now) =>
+        from hit in Matches(db, query)
         join article in ArticleFeed.Matching(db, filter, now) on hit.ArticleId equals article.Id
-        select new SearchRow { Id = article.Id, PublishedAt = article.PublishedAt, Score = hit.Score };
+        select new SearchRow { Id = article.Id, PublishedAt = article.PublishedAt };
+
+    /// <summary>
+    /// The rows to order and page, scored. RELEVANCE ranks the newest <see cref="CandidateWindow"/> matches only,
+    /// so the cost is bounded whatever the word; NEWEST needs no ranking beyond the page, and the store walks its
+    /// publication-time index with the match as a filter.
+    /// </summary>
+    private static IQueryable<SearchRow> Ranked(NewsDbContext db, SearchQuery query, ArticleFilter filter, SearchOrder order, DateTime now)
+    {
+        var candidates = Candidates(db, query, filter, now);
+        if (order == SearchOrder.Relevance)
+        {
+            candidates = candidates.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).Take(CandidateWindow);
+        }
+
+        return from candidate in candidates
+               join score in Scores(db, query) on candidate.Id equals score.ArticleId
+               select new SearchRow { Id = candidate.Id, PublishedAt = candidate.PublishedAt, Score = score.Score };
+    }
 
     /// <summary>
     /// The store's match. Every user word reaches SQL as a parameter; the query text built from them holds only
     /// normalised letters and digits inside quotes (see <see cref="SearchQuery"/>).
     /// </summary>
-    private static IQueryable<SearchHit> Hits(NewsDbContext db, SearchQuery query)
+    private static IQueryable<SearchHit> Matches(NewsDbContext db, SearchQuery query)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var tsQuery = query.ToTsQuery();
+            return db.Database.SqlQuery<SearchHit>($"""
+                SELECT s.article_id, 0::float8 AS score
+                FROM article_search s
+                WHERE s.vector @@ CAST({tsQuery} AS tsquery)
+                """);
+        }
+
+        var match = query.ToFts5Match();
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT s.article_id, 0.0 AS score
+            FROM article_search s
+            WHERE s.article_id IN (SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH {match})
+            """);
+    }
+
+    /// <summary>Every document's score for the query; only ever joined to a bounded set of candidates.</summary>
+    private static IQueryable<SearchHit> Scores(NewsDbContext db, SearchQuery query)
     {
         if (db.Database.IsNpgsql())
         {
@@ -101,16 +150,13 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             return db.Database.SqlQuery<SearchHit>($"""
                 SELECT s.article_id, ts_rank(s.vector, CAST({tsQuery} AS tsquery))::float8 AS score
                 FROM article_search s
-                WHERE s.vector @@ CAST({tsQuery} AS tsquery)
                 """);
         }
 
-        var match = query.ToFts5Match();
         var spec = query.ToScoreSpec();
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT s.article_id, news_search_score(s.headline, s.standfirst, s.tags, s.body, {spec}) AS score
             FROM article_search s
-            WHERE s.article_id IN (SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH {match})
             """);
     }
 
