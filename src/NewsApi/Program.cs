@@ -5,6 +5,7 @@ using NewsApi.Features.Presentation;
 using NewsApi.Features.Widget;
 using NewsApi.Features.Workflow;
 using NewsApi.Features.Search;
+using NewsApi.Features.Statistics;
 using NewsApi.Graph;
 using NewsApi.Hosting;
 using NewsApi.Security;
@@ -26,6 +27,7 @@ builder.AddGraphQLWebSockets();
 builder.AddNewsFeeds();
 builder.AddNewsHealth();
 builder.AddNewsWorkflow();
+builder.AddEditorialStatistics();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();
