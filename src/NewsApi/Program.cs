@@ -1,5 +1,6 @@
 using NewsApi.Data;
 using NewsApi.Features.Feeds;
+using NewsApi.Features.Import;
 using NewsApi.Features.Live;
 using NewsApi.Features.Presentation;
 using NewsApi.Features.Widget;
@@ -28,6 +29,7 @@ builder.AddNewsFeeds();
 builder.AddNewsHealth();
 builder.AddNewsWorkflow();
 builder.AddEditorialStatistics();
+builder.AddPageImport();
 
 var app = builder.Build();
 app.UseGraphQLWebSockets();
