@@ -9,5 +9,6 @@ public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Article>().Property(a => a.Body).HasColumnType("jsonb");
+        StoreFunctions.MapForPostgres(modelBuilder);
     }
 }

@@ -9,4 +9,10 @@ public sealed class SqliteNewsDbContext(DbContextOptions<SqliteNewsDbContext> op
         // SQLite keeps times as ISO text without a zone; everything we store is UTC, so say so on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        StoreFunctions.MapForSqlite(modelBuilder);
+    }
 }

@@ -23,4 +23,7 @@ public static class ErrorCodes
 
     /// <summary>The operation needs an API key and the request carried none that is valid.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>A statistics range that is empty, reversed or longer than the maximum (366 days).</summary>
+    public const string InvalidDateRange = "INVALID_DATE_RANGE";
 }

@@ -5,6 +5,7 @@ using NewsApi.Features.Authors;
 using NewsApi.Features.Nodes;
 using NewsApi.Features.Search;
 using NewsApi.Features.Sections;
+using NewsApi.Features.Statistics;
 using NewsApi.Features.Tags;
 using NewsApi.Features.Sync;
 using NewsApi.Features.Tickers;
@@ -27,5 +28,6 @@ public sealed class QueryGraphType : ObjectGraphType
         this.AddAuthorQueries();
         this.AddSyncQueries();
         this.AddAuditQueries();
+        this.AddStatisticsQueries();
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NewsApi.Features.Import;
 using NewsApi.Graph;
 using NewsApi.Security;
 
@@ -7,7 +8,8 @@ namespace NewsApi.Hosting;
 /// <summary>
 /// The binary serves by default; a first argument that names a command runs it instead:
 /// <c>print-schema [path]</c> writes the SDL of the running schema (to schema.graphql by convention);
-/// <c>keys create|list|revoke</c> manages API keys (see <see cref="KeyCommands"/>).
+/// <c>keys create|list|revoke</c> manages API keys (see <see cref="KeyCommands"/>);
+/// <c>import FILE [--source-url URL]</c> creates drafts from a news page (see <see cref="ImportCommand"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -21,9 +23,12 @@ public static class CommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         var command = args.FirstOrDefault();
-        var configurationArgs = command == "keys"
-            ? args.Skip(1).Where(a => !a.StartsWith("--name", StringComparison.Ordinal) && !a.StartsWith("--role", StringComparison.Ordinal))
-            : args.Where(a => !IsCommand(a));
+        var configurationArgs = command switch
+        {
+            "keys" => args.Skip(1).Where(a => !a.StartsWith("--name", StringComparison.Ordinal) && !a.StartsWith("--role", StringComparison.Ordinal)),
+            ImportCommand.Name => ImportCommand.ConfigurationArguments(args),
+            _ => args.Where(a => !IsCommand(a)),
+        };
         builder.Configuration.AddCommandLine(configurationArgs.ToArray(), Switches);
 
         if (IsCommand(command))
@@ -58,11 +63,14 @@ public static class CommandLine
             case "keys":
                 return await KeyCommands.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 
+            case ImportCommand.Name:
+                return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+
             default:
                 await app.RunAsync();
                 return 0;
         }
     }
 
-    private static bool IsCommand(string? arg) => arg is "print-schema" or "keys";
+    private static bool IsCommand(string? arg) => arg is "print-schema" or "keys" or ImportCommand.Name;
 }

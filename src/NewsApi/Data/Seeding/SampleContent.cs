@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
+using NewsApi.Features.Import;
 
 namespace NewsApi.Data.Seeding;
 
@@ -8,7 +8,7 @@ namespace NewsApi.Data.Seeding;
 /// Fills an empty store with the sample page's content (parsed from the embedded page) and a set of hand-written
 /// stories around it, including the unpublished and expired items that the public must never see.
 /// </summary>
-public static partial class SampleContent
+public static class SampleContent
 {
     private const string CanonicalBase = "https://news.example/ar/";
 
@@ -18,7 +18,7 @@ public static partial class SampleContent
         ArgumentNullException.ThrowIfNull(clock);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var page = SamplePage.Load();
+        var page = NewsPage.LoadSample();
         if (page.Ticker.Count != SampleArticles.TickerFollowUps.Count)
         {
             throw new InvalidOperationException(
@@ -84,7 +84,7 @@ public static partial class SampleContent
             var (headline, excerpt) = page.Ticker[i];
             var facts = SampleArticles.TickerStoryFacts[i];
             var age = TimeSpan.FromMinutes(i + 1);
-            var opening = SamplePage.WithoutEllipsis(excerpt);
+            var opening = NewsPage.WithoutEllipsis(excerpt);
             var story = NewArticle(new SampleArticleSpec
             {
                 Headline = headline,
@@ -149,52 +149,21 @@ public static partial class SampleContent
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static SampleArticleSpec AllianceStory(SamplePage page)
+    private static SampleArticleSpec AllianceStory(NewsPage page) => new()
     {
-        var body = new List<ArticleBlock>();
-        string? source = null;
-        foreach (var paragraph in page.ArticleParagraphs)
-        {
-            body.Add(new ArticleBlock { Kind = BlockKind.Paragraph, Text = paragraph });
-            var reported = ReportedQuote().Match(paragraph);
-            if (reported.Success)
-            {
-                source ??= reported.Groups["paper"].Value;
-                body.Add(new ArticleBlock
-                {
-                    Kind = BlockKind.Quote,
-                    Text = reported.Groups["quote"].Value,
-                    Attribution = $"{reported.Groups["who"].Value}، نقلتها صحيفة {reported.Groups["paper"].Value}",
-                });
-            }
-        }
-
-        return new SampleArticleSpec
-        {
-            Headline = page.ArticleHeadline,
-            Standfirst = FirstSentence(page.ArticleParagraphs[0]),
-            Section = "politics",
-            Authors = ["politics-desk", "ali-almousawi"],
-            Tags = ["iraq", "syria", "turkey", "jordan", "isis"],
-            Age = TimeSpan.FromMinutes(15),
-            SourceName = source,
-            HeroImageUrl = "https://media.news.example/images/quartet-alliance-flags.jpg",
-            HeroImageCaption = "أعلام العراق وسوريا وتركيا والأردن",
-            HeroImageCredit = "أرشيف الوكالة",
-            HeroImageAlt = "أربعة أعلام وطنية متجاورة",
-            Body = body,
-        };
-    }
-
-    private static string FirstSentence(string paragraph)
-    {
-        var end = paragraph.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? paragraph : paragraph[..(end + 1)];
-    }
-
-    // «ونقلت صحيفة “X”، عن Y، قولها، إن “Z”»: the newspaper, who it quotes, and the quoted words.
-    [GeneratedRegex("صحيفة “(?<paper>[^”]+)”، عن (?<who>[^،]+)، قولها، إن “(?<quote>[^”]+)”")]
-    private static partial Regex ReportedQuote();
+        Headline = page.ArticleHeadline,
+        Standfirst = page.Standfirst,
+        Section = "politics",
+        Authors = ["politics-desk", "ali-almousawi"],
+        Tags = ["iraq", "syria", "turkey", "jordan", "isis"],
+        Age = TimeSpan.FromMinutes(15),
+        SourceName = page.SourceName,
+        HeroImageUrl = "https://media.news.example/images/quartet-alliance-flags.jpg",
+        HeroImageCaption = "أعلام العراق وسوريا وتركيا والأردن",
+        HeroImageCredit = "أرشيف الوكالة",
+        HeroImageAlt = "أربعة أعلام وطنية متجاورة",
+        Body = page.ArticleBlocks,
+    };
 
     private static IEnumerable<Section> CreateSections() =>
     [

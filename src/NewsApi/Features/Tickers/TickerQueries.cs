@@ -4,6 +4,7 @@ using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Graph;
+using NewsApi.Security;
 
 namespace NewsApi.Features.Tickers;
 
@@ -13,6 +14,17 @@ public static class TickerQueries
 
     public static void AddTickerQueries(this ObjectGraphType query)
     {
+        query.Field<TickerItemGraphType>("tickerItem")
+            .Description("One ticker item by global ID: while on air for everyone; in any state (held for review, scheduled, expired) for editors and admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the ticker item.")
+            .Resolve(context =>
+            {
+                var id = GlobalId.Expect(TickerItemGraphType.TypeName, context.GetArgument<string>("id"));
+                return context.GetCaller().SeesUnpublished
+                    ? context.RequestServices!.GetRequiredService<AnyStateTickerItemByIdDataLoader>().LoadAsync(id)
+                    : context.RequestServices!.GetRequiredService<TickerItemByIdDataLoader>().LoadAsync(id);
+            });
+
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TickerItemGraphType>>>>("ticker")
             .Description("The breaking-news ticker: items on air now, by priority, then the most recent first.")
             .Argument<IntGraphType>("first", $"How many items, 0 to {MaxItems}.", argument => argument.DefaultValue = 10)
