@@ -24,6 +24,12 @@ public sealed class DatabaseReadiness
     public static bool IsUnavailableFault(Exception exception) => exception switch
     {
         System.Data.Common.DbException { IsTransient: true } => true,
+        // The server ended the session (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now) or the
+        // connection failed (class 08): whatever the driver's transient list says, the statement never completed.
+        Npgsql.PostgresException { SqlState: ['5', '7', 'P', _, _] or ['0', '8', _, _, _] } => true,
+        // Npgsql raises its own exception (not a PostgresException) only for the connection itself: broken, timed out,
+        // pool exhausted while the server is unreachable.
+        Npgsql.NpgsqlException and not Npgsql.PostgresException => true,
         System.Net.Sockets.SocketException => true,
         _ => exception.InnerException is { } inner && IsUnavailableFault(inner),
     };
