@@ -242,7 +242,8 @@ wait_until_serving() {
 
 # NewsApi in Release as a plain process (exec, so $! is the dotnet process whose memory we sample). Cost budgets
 # off (one loopback client would spend the anonymous per-IP budget at once) and the server's response cache off, so
-# GET measures execution like PostGraphile's; bench/cached-get.sh measures the cache.
+# GET measures execution like PostGraphile's; bench/cached-get.sh measures the cache. Every benchmark client comes
+# from the one loopback address, so the per-address WebSocket cap (meant for the public) is lifted.
 # demo_articles > 0 makes its start-up top the store up with the synthetic generator (seeding only).
 start_newsapi() {
   local db="$1" log_file="$2" demo_articles="${3:-0}" port
@@ -256,6 +257,7 @@ start_newsapi() {
       Database__DemoArticles="$demo_articles" \
       RateLimits__Enabled=false \
       Caching__ServerCache=false \
+      GraphQL__WebSocket__MaxAnonymousConnectionsPerAddress=1000000 \
       ASPNETCORE_URLS="http://127.0.0.1:$port" \
       ASPNETCORE_ENVIRONMENT=Production \
       Logging__LogLevel__Default=Warning \
