@@ -16,4 +16,12 @@ public enum ContentEventKind
     ArticleWithdrawn = 13,
     TagChanged = 20,
     TagRemoved = 21,
+
+    /// <summary>A section was created or edited: answers that name it (and the sections list) are stale.</summary>
+    SectionChanged = 30,
+    SectionRemoved = 31,
+
+    /// <summary>An author was created or edited: answers with their byline are stale.</summary>
+    AuthorChanged = 40,
+    AuthorRemoved = 41,
 }

@@ -55,6 +55,18 @@ public static class SurrogateKeys
                 yield return TagList;
                 yield return ArticleList;
                 break;
+            case ContentEventKind.SectionChanged:
+                yield return Section(contentEvent.EntityId);
+                yield return SectionList;
+                break;
+            case ContentEventKind.SectionRemoved:
+                yield return Section(contentEvent.EntityId);
+                yield return SectionList;
+                yield return ArticleList;
+                break;
+            case ContentEventKind.AuthorChanged or ContentEventKind.AuthorRemoved:
+                yield return Author(contentEvent.EntityId);
+                break;
             default:
                 // An event kind added later: stale everything rather than serve it late.
                 yield return Everything;

@@ -167,12 +167,16 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<Tag>())
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is Tag or Section or Author))
         {
-            ContentEventKind? kind = entry.State switch
+            ContentEventKind? kind = (entry.Entity, entry.State) switch
             {
-                EntityState.Added or EntityState.Modified => ContentEventKind.TagChanged,
-                EntityState.Deleted => ContentEventKind.TagRemoved,
+                (Tag, EntityState.Added or EntityState.Modified) => ContentEventKind.TagChanged,
+                (Tag, EntityState.Deleted) => ContentEventKind.TagRemoved,
+                (Section, EntityState.Added or EntityState.Modified) => ContentEventKind.SectionChanged,
+                (Section, EntityState.Deleted) => ContentEventKind.SectionRemoved,
+                (Author, EntityState.Added or EntityState.Modified) => ContentEventKind.AuthorChanged,
+                (Author, EntityState.Deleted) => ContentEventKind.AuthorRemoved,
                 _ => null,
             };
             if (kind is { } k)
@@ -216,6 +220,8 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
             ArticleTag tag => new ContentEvent { Kind = Kind, EntityId = tag.ArticleId, OccurredAt = now },
             ArticleAuthor author => new ContentEvent { Kind = Kind, EntityId = author.ArticleId, OccurredAt = now },
             Tag tag => new ContentEvent { Kind = Kind, EntityId = tag.Id, OccurredAt = now },
+            Section section => new ContentEvent { Kind = Kind, EntityId = section.Id, OccurredAt = now },
+            Author author => new ContentEvent { Kind = Kind, EntityId = author.Id, OccurredAt = now },
             _ => throw new InvalidOperationException($"No event for {Entry.Entity.GetType().Name}."),
         };
     }

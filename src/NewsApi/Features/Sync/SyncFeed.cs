@@ -27,7 +27,7 @@ public sealed class SyncFeed(
         List<ContentEvent> events;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            events = await db.ContentEvents.Where(e => e.Id > after).OrderBy(e => e.Id).Take(first + 1).ToListAsync(cancellationToken);
+            events = await Synced(db.ContentEvents).Where(e => e.Id > after).OrderBy(e => e.Id).Take(first + 1).ToListAsync(cancellationToken);
         }
 
         var hasMore = events.Count > first;
@@ -61,9 +61,14 @@ public sealed class SyncFeed(
         return new ConnectionPage<SyncChange>(edges, hasMore, after > 0, async token =>
         {
             await using var db = await contexts.CreateDbContextAsync(token);
-            return await db.ContentEvents.CountAsync(e => e.Id > after, token);
+            return await Synced(db.ContentEvents).CountAsync(e => e.Id > after, token);
         });
     }
+
+    /// <summary>Sync carries articles, ticker items and tags; sections and authors travel inside the articles.</summary>
+    private static IQueryable<ContentEvent> Synced(IQueryable<ContentEvent> events) =>
+        events.Where(e => e.Kind != ContentEventKind.SectionChanged && e.Kind != ContentEventKind.SectionRemoved
+            && e.Kind != ContentEventKind.AuthorChanged && e.Kind != ContentEventKind.AuthorRemoved);
 
     private static string TypeOf(ContentEventKind kind) => kind switch
     {

@@ -211,6 +211,34 @@ public sealed class HttpCachingTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task A_section_update_purges_the_section_and_the_sections_list()
+    {
+        var editor = await ClientAsAsync(ApiRole.Editor);
+        var sections = await Client.PostAsync("{ sections { id } }");
+        var sectionId = sections.Data.GetProperty("sections")[0].GetProperty("id").GetString()!;
+
+        var updated = await editor.PostAsync("mutation($id: ID!) { updateSection(input: { id: $id, nameEn: \"Renamed\" }) { userErrors { code } } }", new { id = sectionId });
+
+        Assert.That(updated.Body, Does.Not.Contain("\"code\""));
+        await purges.WaitForAsync($"section:{GlobalId.Expect("Section", sectionId)}", "list:sections");
+    }
+
+    [Test]
+    public async Task An_author_update_purges_the_author()
+    {
+        var editor = await ClientAsAsync(ApiRole.Editor);
+        var created = await editor.PostAsync("mutation { createAuthor(input: { name: \"كاتب للتطهير\", slug: \"purge-author\" }) { author { id } userErrors { code } } }");
+        var authorId = created.Data.GetProperty("createAuthor").GetProperty("author").GetProperty("id").GetString()!;
+        await purges.WaitForAsync($"author:{GlobalId.Expect("Author", authorId)}");
+        purges.Clear();
+
+        var updated = await editor.PostAsync("mutation($id: ID!) { updateAuthor(input: { id: $id, nameEn: \"Purged\" }) { userErrors { code } } }", new { id = authorId });
+
+        Assert.That(updated.Body, Does.Not.Contain("\"code\""));
+        await purges.WaitForAsync($"author:{GlobalId.Expect("Author", authorId)}");
+    }
+
+    [Test]
     public async Task Ticker_create_update_and_expire_each_purge_the_ticker_even_when_the_receiver_fails_at_first()
     {
         var editor = await ClientAsAsync(ApiRole.Editor);
