@@ -18,6 +18,8 @@ internal sealed partial class DatabaseInitializer(
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
+
     private readonly CancellationTokenSource stopping = new();
     private int disposed;
     private Task retrying = Task.CompletedTask;
@@ -112,7 +114,19 @@ internal sealed partial class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // A migration that backfills a large store (millions of article_tags rows) runs far past the 30 s
+            // default; timing out would roll it back and retry it for ever, since a timeout counts as transient.
+            var usual = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(MigrationCommandTimeout);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(usual);
+            }
+
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
 

@@ -13,7 +13,11 @@ namespace NewsApi.Features.Related;
 /// documents read.
 /// </summary>
 public sealed partial class SimilarTextIndexer(
-    IDbContextFactory<NewsDbContext> contexts, SimilarTextWakeUp wakeUp, TimeProvider time, ILogger<SimilarTextIndexer> logger) : BackgroundService
+    IDbContextFactory<NewsDbContext> contexts,
+    SimilarTextWakeUp wakeUp,
+    TimeProvider time,
+    DatabaseReadiness readiness,
+    ILogger<SimilarTextIndexer> logger) : BackgroundService
 {
     /// <summary>Pairs scoring below this are not suggested.</summary>
     public const double MinimumScore = 0.3;
@@ -42,6 +46,12 @@ public sealed partial class SimilarTextIndexer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Migrations may still be running (minutes on a large store): reading before them fails on missing columns.
+        while (!readiness.IsInitialized)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             List<TaskCompletionSource> waiting;
