@@ -385,7 +385,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
     }
 
     internal static UserError NotFound(string globalId) =>
-        new(UserErrorCodes.NotFound, ["input", "id"], NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "article"), ("PropertyValue", globalId)));
+        UserError.NotFound(["input", "id"], "article", globalId);
 
     internal static UserError Conflict(int expected, int current) =>
         new(UserErrorCodes.Conflict, ["input", "expectedVersion"], NewsLanguageManager.Format(NewsLanguageManager.Conflict, ("Expected", expected), ("Current", current)));

@@ -34,8 +34,7 @@ public sealed class AuthorEditor(IDbContextFactory<NewsDbContext> contexts)
         var row = await db.Authors.AsTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (row is null)
         {
-            return Payload<Author>.Failed(new UserError(UserErrorCodes.NotFound, ["input", "id"],
-                NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "author"), ("PropertyValue", input.Id))));
+            return Payload<Author>.Failed(UserError.NotFound(["input", "id"], "author", input.Id));
         }
 
         row.Name = input.Name ?? row.Name;

@@ -46,8 +46,7 @@ public sealed class RelatedLinkEditor(ArticleEditor articles, TimeProvider clock
             var link = links.FirstOrDefault(r => r.ToArticleId == to);
             if (link is null)
             {
-                return new UserError(UserErrorCodes.NotFound, ["input", "toId"],
-                    NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "toId"), ("PropertyValue", input.ToId)));
+                return UserError.NotFound(["input", "toId"], "toId", input.ToId);
             }
 
             db.RelatedLinks.Remove(link);

@@ -20,7 +20,7 @@ public sealed class SectionEditor(IDbContextFactory<NewsDbContext> contexts)
             Name = input.Name,
             NameEn = input.NameEn,
             Description = input.Description,
-                Position = input.Position ?? await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) + 1 ?? 0,
+            Position = input.Position ?? await db.Sections.Select(s => (int?)s.Position).MaxAsync(cancellationToken) + 1 ?? 0,
         };
         db.Sections.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -35,8 +35,7 @@ public sealed class SectionEditor(IDbContextFactory<NewsDbContext> contexts)
         var row = await db.Sections.AsTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (row is null)
         {
-            return Payload<Section>.Failed(new UserError(UserErrorCodes.NotFound, ["input", "id"],
-                NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "section"), ("PropertyValue", input.Id))));
+            return Payload<Section>.Failed(UserError.NotFound(["input", "id"], "section", input.Id));
         }
 
         row.Name = input.Name ?? row.Name;

@@ -36,8 +36,7 @@ public sealed class TagEditor(IDbContextFactory<NewsDbContext> contexts, TimePro
         var row = await db.Tags.AsTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (row is null)
         {
-            return Payload<Tag>.Failed(new UserError(UserErrorCodes.NotFound, ["input", "id"],
-                NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "tag"), ("PropertyValue", input.Id))));
+            return Payload<Tag>.Failed(UserError.NotFound(["input", "id"], "tag", input.Id));
         }
 
         row.Name = input.Name ?? row.Name;

@@ -81,8 +81,7 @@ public sealed class TickerEditor(IDbContextFactory<NewsDbContext> contexts, Time
         var item = await db.TickerItems.AsTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (item is null)
         {
-            return Payload<TickerItem>.Failed(new UserError(UserErrorCodes.NotFound, ["input", "id"],
-                NewsLanguageManager.Format(NewsLanguageManager.NotFound, ("PropertyName", "tickerItem"), ("PropertyValue", globalId))));
+            return Payload<TickerItem>.Failed(UserError.NotFound(["input", "id"], "tickerItem", globalId));
         }
 
         var expected = expectedVersion ?? item.Version;
