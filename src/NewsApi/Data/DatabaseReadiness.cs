@@ -24,6 +24,7 @@ public sealed class DatabaseReadiness
     public static bool IsUnavailableFault(Exception exception) => exception switch
     {
         System.Data.Common.DbException { IsTransient: true } => true,
+        DatabaseUnavailableException => true,
         // The server ended the session (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now) or the
         // connection failed (class 08): whatever the driver's transient list says, the statement never completed.
         Npgsql.PostgresException { SqlState: ['5', '7', 'P', _, _] or ['0', '8', _, _, _] } => true,

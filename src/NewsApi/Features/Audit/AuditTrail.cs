@@ -15,7 +15,7 @@ namespace NewsApi.Features.Audit;
 /// Writes one audit entry per mutation attempt, in a context of its own after the mutation has committed or been
 /// refused: a refusal writes no content, but the attempt is still on record.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimeProvider clock)
+public sealed partial class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimeProvider clock, ILogger<AuditTrail> logger)
 {
     public const string Ok = "ok";
     public const string UserErrors = "user_errors";
@@ -24,8 +24,7 @@ public sealed class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimePr
     public async Task RecordAsync(string operation, Caller caller, string? targetId, string outcome, string? detail)
     {
         // Not the request's token: a client that hangs up after its mutation ran must not erase the record of it.
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.AuditEntries.Add(new AuditEntry
+        var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
             ActorName = caller.KeyName,
@@ -34,9 +33,24 @@ public sealed class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimePr
             TargetId = targetId,
             Outcome = outcome,
             Detail = detail is { Length: > ContentLimits.CaptionLength } ? detail[..ContentLimits.CaptionLength] : detail,
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
+        };
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (DatabaseReadiness.IsUnavailableFault(exception))
+        {
+            // The mutation has already committed (or been refused): reporting it as failed because the database went
+            // away a moment later would make the client retry a change that is there. The entry goes to the log.
+            LogEntryNotStored(logger, entry.Operation, entry.ActorName, entry.TargetId, entry.Outcome, exception.Message);
+        }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error,
+        Message = "Audit entry not stored, the database is unavailable: {Operation} by {Actor} on {Target}, {Outcome} ({Reason})")]
+    private static partial void LogEntryNotStored(ILogger logger, string operation, string? actor, string? target, string outcome, string reason);
 
     /// <summary>The global ID of what a mutation changed, or of what its input named (id, else fromId).</summary>
     public static string? TargetOf(object? result, object? input) => result switch

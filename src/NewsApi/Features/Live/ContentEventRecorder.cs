@@ -89,6 +89,11 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
                 await transaction.CommitAsync(cancellationToken);
             }
         }
+        catch (InvalidOperationException exception) when (db.Database.GetDbConnection().State is not System.Data.ConnectionState.Open)
+        {
+            // Npgsql marks the transaction completed when its connection breaks, so the event write fails as misuse.
+            throw new DatabaseUnavailableException("The connection broke while the change was being recorded; nothing was committed.", exception);
+        }
         finally
         {
             await ForgetAsync(db, save);

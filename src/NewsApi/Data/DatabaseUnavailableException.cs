@@ -1,0 +1,22 @@
+namespace NewsApi.Data;
+
+/// <summary>
+/// The connection died under a unit of work and the driver reported it as misuse (a transaction "already completed")
+/// rather than as a connection fault: nothing was written, and the client should retry, as for any outage.
+/// </summary>
+public sealed class DatabaseUnavailableException : Exception
+{
+    public DatabaseUnavailableException()
+    {
+    }
+
+    public DatabaseUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
