@@ -1,15 +1,20 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace NewsApi.Graph;
 
 /// <summary>
-/// Keeps parsed documents by query text so the handful of queries an app sends are parsed once, not per request.
-/// Only documents that parsed and validated are kept (a bad query is never cached). Validation still runs on every
-/// request: it depends on the variables. Bounded by total query length, so hostile unique queries evict each other
-/// rather than grow memory. A cache of its own, so its size accounting never constrains other caches.
+/// Keeps parsed documents by query text so the handful of queries an app sends are parsed and checked once, not per
+/// request. Only documents that parsed and validated are kept (a bad query is never cached), so a document from here
+/// skips the core validation rules that look at nothing but the document and the schema. The rest still run on every
+/// request: the core rules that read the variables (argument validators such as page-size ranges, lengths) and our
+/// own, which depend on the variables (page sizes multiply into the node limit and cost) or on the caller
+/// (introspection). Bounded by total query length, so hostile unique queries evict each other rather than grow
+/// memory. A cache of its own, so its size accounting never constrains other caches.
 /// </summary>
 public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
 {
@@ -21,8 +26,8 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
     /// <summary>Queries longer than this are parsed every time: too big to be a client's fixed query.</summary>
     private const int MaxCachedQueryLength = 32 * 1024;
 
-    // Before everything else that looks at the document.
-    public float SortOrder => 50;
+    // After the option configurations (100), which install the validation rules this trims for cached documents.
+    public float SortOrder => 150;
 
     /// <summary>A parsed document for <paramref name="query"/>, if one is kept (the HTTP GET path parses before executing).</summary>
     public bool TryGet(string query, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GraphQLDocument? document)
@@ -41,7 +46,13 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
         var key = new CacheKey(query);
         if (cache.TryGetValue(key, out GraphQLDocument? document))
         {
-            options.Document ??= document;
+            // The transport may have taken it from here already (a GET checks the operation type first).
+            if (options.Document is null || ReferenceEquals(options.Document, document))
+            {
+                options.Document = document;
+                options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(ReadsMoreThanTheDocument)];
+            }
+
             return await next(options);
         }
 
@@ -53,6 +64,9 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
 
         return result;
     }
+
+    private static bool ReadsMoreThanTheDocument(IValidationRule rule) =>
+        rule is FieldArgumentsAreValidRule or InputFieldsAndArgumentsOfCorrectLength || !DocumentValidator.CoreRules.Contains(rule);
 
     /// <summary>How many documents are kept (diagnostics and tests).</summary>
     public int Count => cache.Count;

@@ -49,4 +49,21 @@ public sealed class ParsedDocumentCacheTests(TestStore store) : StoreFixture(sto
 
         Assert.That(Cache.Count, Is.EqualTo(before));
     }
+
+    [Test]
+    public async Task A_kept_document_still_checks_what_depends_on_the_variables()
+    {
+        const string query = "query($n: Int) { articles(first: $n) { nodes { slug related(first: $n) { reason } } } }";
+        var fine = await Client.PostAsync(query, new { n = 2 });
+
+        var outOfRange = await Client.PostAsync(query, new { n = 150 });
+        var tooMany = await Client.PostAsync(query, new { n = 100_000 });
+        var wrongType = await Client.PostAsync(query, new { n = "two" });
+
+        Assert.That(fine.Errors, Is.Empty, fine.Body);
+        Assert.That(Cache.TryGet(query, out _), Is.True);
+        Assert.That(outOfRange.Body, Does.Contain("PAGE_SIZE_OUT_OF_RANGE"));
+        Assert.That(tooMany.Body, Does.Contain("NODE_LIMIT_EXCEEDED"));
+        Assert.That(wrongType.Body, Does.Contain("INVALID_VARIABLES"));
+    }
 }

@@ -24,6 +24,7 @@ public static class CachingRegistration
         builder.Services.AddSingleton<CostBudget>();
         builder.Services.AddSingleton<CacheHintCollector>();
         builder.Services.AddSingleton<CacheableResponseWriter>();
+        builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddOutputCache(cache => cache.AddPolicy(AnonymousGetCachePolicy.Name,
             policy => policy.AddPolicy<AnonymousGetCachePolicy>(), excludeDefaultPolicy: true));
         builder.Services.AddHttpClient(SurrogateKeyPurger.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

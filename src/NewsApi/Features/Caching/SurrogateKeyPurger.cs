@@ -10,11 +10,12 @@ namespace NewsApi.Features.Caching;
 /// Follows the content event log (every write, from any instance, and the scheduled go-lives) and makes what each
 /// event staled go away: evicts this instance's server cache by the event's keys at once, then POSTs the keys to
 /// <see cref="CachingOptions.PurgeUrl"/>, retrying with doubling waits. Mutations never wait for any of it; the log
-/// guarantees every committed write is seen, in order.
+/// guarantees every committed write is seen, in order. The same keys evict this instance's <see cref="ReferenceCache"/>.
 /// </summary>
 public sealed partial class SurrogateKeyPurger(
     ContentEventHub hub,
     IOutputCacheStore store,
+    ReferenceCache references,
     IHttpClientFactory clients,
     IOptions<CachingOptions> options,
     ILogger<SurrogateKeyPurger> logger) : BackgroundService
@@ -81,6 +82,7 @@ public sealed partial class SurrogateKeyPurger(
     {
         foreach (var key in keys)
         {
+            references.Evict(key);
             await store.EvictByTagAsync(key, cancellationToken);
         }
     }
