@@ -60,8 +60,9 @@ install_postgraphile() {
   fi
 }
 
-# The related-stories function PostGraphile exposes as Article.related (same ranking as NewsApi's loader).
-prepare_for_postgraphile() {
+# Related stories ranked as NewsApi's loader ranks them: bench_related for pgbench's article.sql and the function
+# PostGraphile exposes as Article.related.
+install_related_functions() {
   psql_in "$1" -f "$bench/sql/postgraphile-related.sql" >/dev/null
 }
 
@@ -250,6 +251,7 @@ benchmark_size() {
   mkdir -p "$dir"
   seed_database "$size"
   write_samples "$db" "$dir"
+  install_related_functions "$db"
   local ops=() op method
   for op in $OPERATIONS; do
     if [[ "$op" == search ]] && ! schema_has_search; then
@@ -270,7 +272,6 @@ benchmark_size() {
   newsapi_pid=""
 
   if [[ "$SKIP_POSTGRAPHILE" != "1" ]]; then
-    prepare_for_postgraphile "$db"
     start_postgraphile "$db" "$dir/postgraphile.log"
     log "PostGraphile on $postgraphile_url (pid $postgraphile_pid)"
     for op in "${ops[@]}"; do

@@ -30,6 +30,23 @@ public abstract class BatchDataLoader<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Hands over a value another query of this request already read, so asking for it later costs no round trip.
+    /// A key already asked for keeps its own load.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (gate)
+        {
+            if (!loads.ContainsKey(key))
+            {
+                var load = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+                load.SetResult(value);
+                loads.Add(key, load);
+            }
+        }
+    }
+
     /// <summary>Fetches every key in one query. Keys left out of the answer get <see cref="Missing"/>.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
 

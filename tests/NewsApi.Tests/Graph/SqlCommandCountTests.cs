@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Features.Caching;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Graph;
@@ -15,8 +17,12 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         }
         """;
 
-    // One page query, then one each for sections, authors, tags, curated links, automatic links and the related articles.
-    private const int ExpectedCommands = 7;
+    // One page query; which authors and tags each article has; the related stories (curated and automatic in one);
+    // the related articles.
+    private const int WarmCommands = 5;
+
+    // The first time, the tags, sections and authors themselves too (then they come from the reference cache).
+    private const int ColdCommands = WarmCommands + 3;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -28,13 +34,19 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
     [TestCase(100)]
     public async Task The_feed_with_section_authors_tags_and_related_runs_a_constant_number_of_commands(int first)
     {
+        Factory.Services.GetRequiredService<ReferenceCache>().EvictAll();
         SqlCommands.Reset();
 
-        var response = await Client.PostAsync(FeedQuery, new { first });
+        var cold = await Client.PostAsync(FeedQuery, new { first });
+        var coldCommands = SqlCommands.Count;
+        SqlCommands.Reset();
+        var warm = await Client.PostAsync(FeedQuery, new { first });
 
-        Assert.That(response.Errors, Is.Empty, response.Body);
-        Assert.That(response.Data.GetProperty("articles").GetProperty("nodes").GetArrayLength(), Is.EqualTo(first));
-        Assert.That(SqlCommands.Count, Is.EqualTo(ExpectedCommands), string.Join("\n---\n", SqlCommands.Commands));
+        Assert.That(cold.Errors, Is.Empty, cold.Body);
+        Assert.That(cold.Data.GetProperty("articles").GetProperty("nodes").GetArrayLength(), Is.EqualTo(first));
+        Assert.That(warm.Data.GetRawText(), Is.EqualTo(cold.Data.GetRawText()));
+        Assert.That(coldCommands, Is.EqualTo(ColdCommands));
+        Assert.That(SqlCommands.Count, Is.EqualTo(WarmCommands), string.Join("\n---\n", SqlCommands.Commands));
     }
 
     [Test]
@@ -45,5 +57,26 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         await Client.PostAsync("{ articles(first: 50) { totalCount nodes { slug } } }");
 
         Assert.That(SqlCommands.Count, Is.EqualTo(2), string.Join("\n---\n", SqlCommands.Commands));
+    }
+
+    [Test]
+    public async Task An_article_page_reads_its_body_with_the_article_and_its_related_stories_in_one_query()
+    {
+        const string page = """
+            query($slug: String!) {
+              article(slug: $slug) { headline body { kind } section { name } authors { name } tags { name } related(first: 5) { article { headline } } }
+            }
+            """;
+        var slug = (await Client.PostAsync("{ articles(first: 1) { nodes { slug } } }")).Data.GetProperty("articles").GetProperty("nodes")[0].GetProperty("slug").GetString();
+        await Client.PostAsync(page, new { slug });
+        SqlCommands.Reset();
+
+        var response = await Client.PostAsync(page, new { slug });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("article").GetProperty("body").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(response.Data.GetProperty("article").GetProperty("related").GetArrayLength(), Is.EqualTo(5));
+        // The article with its body; which authors and tags it has; its related stories; their articles.
+        Assert.That(SqlCommands.Count, Is.EqualTo(5), string.Join("\n---\n", SqlCommands.Commands));
     }
 }

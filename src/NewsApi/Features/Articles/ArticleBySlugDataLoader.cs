@@ -6,15 +6,33 @@ using NewsApi.Graph;
 namespace NewsApi.Features.Articles;
 
 /// <summary>Publicly visible articles by slug (one query for every article(slug:) of a request).</summary>
-public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock) : BatchDataLoader<string, Article?>
+public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, ArticleBodyByIdDataLoader bodies)
+    : BatchDataLoader<string, Article?>
 {
+    private volatile bool withBodies;
+
+    /// <summary>
+    /// Reads the bodies in the same query and hands them to <see cref="ArticleBodyByIdDataLoader"/>: an article page
+    /// asks for one article and its body, and one round trip serves both.
+    /// </summary>
+    public void IncludeBodies() => withBodies = true;
+
     protected override async Task<IReadOnlyDictionary<string, Article?>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var includeBodies = withBodies;
         var found = await db.Articles.PubliclyVisible(clock.Now)
             .Where(a => keys.Contains(a.Slug))
-            .Select(ArticleSummary.Projection)
+            .Select(includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection)
             .ToDictionaryAsync(a => a.Slug, a => (Article?)a, StringComparer.Ordinal, cancellationToken);
+        if (includeBodies)
+        {
+            foreach (var article in found.Values)
+            {
+                bodies.Prime(article!.Id, article.Body);
+            }
+        }
+
         return await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(clock.Now), keys, found, cancellationToken);
     }
 

@@ -31,9 +31,18 @@ public static class ArticleQueries
                         : services.GetRequiredService<AnyStatusArticleBySlugDataLoader>().LoadAsync(slug!);
                 }
 
-                return id is not null
-                    ? services.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id))
-                    : services.GetRequiredService<ArticleBySlugDataLoader>().LoadAsync(slug!);
+                if (id is not null)
+                {
+                    return services.GetRequiredService<ArticleByIdDataLoader>().LoadAsync(GlobalId.Expect(ArticleGraphType.TypeName, id));
+                }
+
+                var bySlug = services.GetRequiredService<ArticleBySlugDataLoader>();
+                if (context.SubFields?.Values.Any(f => f.FieldType.Name == "body") == true)
+                {
+                    bySlug.IncludeBodies();
+                }
+
+                return bySlug.LoadAsync(slug!);
             });
 
         query.Field<NonNullGraphType<ArticleConnectionGraphType>>("articles")

@@ -9,9 +9,9 @@ using NewsApi.Graph;
 namespace NewsApi.Features.Related;
 
 /// <summary>
-/// Related stories for many articles in two queries whatever their number: the curated links, then — only for
-/// articles with fewer curated links than asked — automatic suggestions ranked per article in the database
-/// (ROW_NUMBER). Candidates are bounded: the newest <see cref="CandidatesPerTag"/> published stories of each shared
+/// Related stories for many articles in one query whatever their number: the curated links that are published, in the
+/// editor's order, then automatic suggestions ranked per article in the database (ROW_NUMBER); the caller keeps the
+/// first n of each. Candidates are bounded: the newest <see cref="CandidatesPerTag"/> published stories of each shared
 /// tag (a walk down ix_article_tags_published) plus the stored "similar text" pairs (SimilarTextIndexer), so the
 /// cost does not grow with a tag's popularity. Score: each shared tag weighs 1/ln(2 + articles carrying it), a
 /// similar text adds its overlap (0–1), and the sum is divided by (1 + age in days / 30).
@@ -37,24 +37,10 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var visible = db.Articles.PubliclyVisible(now).Select(a => a.Id);
-        var curated = await db.RelatedLinks
-            .Where(r => ids.Contains(r.FromArticleId) && visible.Contains(r.ToArticleId))
-            .OrderBy(r => r.FromArticleId).ThenBy(r => r.Position).ThenBy(r => r.Id)
-            .Select(r => new { r.FromArticleId, r.ToArticleId, r.Kind })
-            .ToListAsync(cancellationToken);
-        foreach (var link in curated)
+        foreach (var row in await RankedAsync(db, ids, now, limit, cancellationToken))
         {
-            stories[link.FromArticleId].Add(new RelatedStory(link.ToArticleId, link.Kind, null));
-        }
-
-        var shortOfLinks = ids.Where(id => stories[id].Count < limit).ToArray();
-        if (shortOfLinks.Length > 0)
-        {
-            foreach (var candidate in await AutomaticCandidatesAsync(db, shortOfLinks, now, limit, cancellationToken))
-            {
-                stories[candidate.SourceId].Add(new RelatedStory(candidate.CandidateId, RelatedKind.Automatic, ReasonOf(candidate)));
-            }
+            var kind = (RelatedKind)row.Kind;
+            stories[row.SourceId].Add(new RelatedStory(row.CandidateId, kind, kind == RelatedKind.Automatic ? ReasonOf(row) : null));
         }
 
         return keys.ToDictionary(k => k, k => (IReadOnlyList<RelatedStory>)stories[k.ArticleId].Take(k.First).ToList());
@@ -63,7 +49,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
     protected override IReadOnlyList<RelatedStory> Missing(RelatedStoriesRequest key) => [];
 
     /// <summary>"2 shared tags", "similar text", or both: what a reader (or an editor) is told about a suggestion.</summary>
-    private static string ReasonOf(AutomaticCandidate candidate)
+    private static string ReasonOf(RelatedCandidate candidate)
     {
         var tags = candidate.SharedTags switch
         {
@@ -81,7 +67,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
     public const string SimilarTextReason = "similar text";
 
-    private static Task<List<AutomaticCandidate>> AutomaticCandidatesAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
+    private static Task<List<RelatedCandidate>> RankedAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
         // Both stores rank the same way. PostgreSQL takes each shared tag's newest stories with LATERAL ... LIMIT
         // (an index range scan each); SQLite has no LATERAL and numbers them per tag instead. Ids go in as an array
@@ -92,6 +78,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
             ? ("IN (SELECT unnest({0}))", (object)ids)
             : ("IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
         var published = (int)ArticleStatus.Published;
+        var automatic = (int)RelatedKind.Automatic;
         var visibleTag = $"c.status = {published} AND c.published_at <= {{1}} AND c.show_in_related AND c.article_id <> src.source_id";
         var byTag = postgres
             ? $"""
@@ -134,18 +121,28 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
                 FROM candidates
                 WHERE NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = source_id AND r.to_article_id = candidate_id)
                 GROUP BY source_id, candidate_id
-            )
-            SELECT source_id, candidate_id, shared AS shared_tags, text_score
-            FROM (
+            ),
+            curated AS (
+                SELECT r.from_article_id AS source_id, r.to_article_id AS candidate_id, r.kind,
+                       ROW_NUMBER() OVER (PARTITION BY r.from_article_id ORDER BY r.position, r.id) AS rank
+                FROM related_links r JOIN articles a ON a.id = r.to_article_id
+                WHERE r.from_article_id {{sourceFilter}} AND a.status = {{published}} AND a.published_at <= {1}
+            ),
+            ranked AS (
                 SELECT source_id, candidate_id, shared, text_score,
                        ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY score DESC, published_at DESC, candidate_id DESC) AS rank
                 FROM scored
-            ) ranked
-            WHERE rank <= {2}
-            ORDER BY source_id, rank
+            )
+            SELECT source_id, candidate_id, kind, shared_tags, text_score
+            FROM (
+                SELECT source_id, candidate_id, kind, 0 AS shared_tags, 0.0 AS text_score, 0 AS grp, rank FROM curated WHERE rank <= {2}
+                UNION ALL
+                SELECT source_id, candidate_id, {{automatic}}, shared, text_score, 1, rank FROM ranked WHERE rank <= {2}
+            ) ordered
+            ORDER BY source_id, grp, rank
             """;
 #pragma warning disable EF1002 // Only our own constants are interpolated; every value goes in as a parameter.
-        return db.Database.SqlQueryRaw<AutomaticCandidate>(sql, idList, now, limit).ToListAsync(cancellationToken);
+        return db.Database.SqlQueryRaw<RelatedCandidate>(sql, idList, now, limit).ToListAsync(cancellationToken);
 #pragma warning restore EF1002
     }
 }
