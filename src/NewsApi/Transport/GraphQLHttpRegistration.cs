@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsApi.Transport;
 
@@ -14,6 +15,7 @@ public static class GraphQLHttpRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.TryAddSingleton<ExecutionErrorNormalizer>();
         builder.Services.AddGraphQL(graph => graph.AddErrorInfoProvider(errors =>
         {
             // Clients switch on extensions.code; exception types, stack traces and exception data stay in the log.

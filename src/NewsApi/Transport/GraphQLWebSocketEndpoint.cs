@@ -11,6 +11,7 @@ internal sealed class GraphQLWebSocketEndpoint(
     NewsApi.Hosting.OpenStreams streams,
     GraphQLWebSocketConnectionCounter connections,
     NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persistedDocuments,
+    ExecutionErrorNormalizer errorRules,
     ILogger<GraphQLWebSocketSession> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -25,7 +26,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketRegistration.SubProtocol);
-        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, persistedDocuments, logger);
+        using var session = new GraphQLWebSocketSession(socket, context, executer, serializer, options.Value, connections, persistedDocuments, errorRules, logger);
         NewsApi.Hosting.Telemetry.NewsTelemetry.WebSocketConnections.Add(1);
         try
         {

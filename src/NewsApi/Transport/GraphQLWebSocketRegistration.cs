@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace NewsApi.Transport;
 
 public static class GraphQLWebSocketRegistration
@@ -9,6 +11,7 @@ public static class GraphQLWebSocketRegistration
         builder.Services.AddOptions<GraphQLWebSocketOptions>().Bind(builder.Configuration.GetSection(GraphQLWebSocketOptions.SectionName));
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<GraphQLWebSocketConnectionCounter>();
+        builder.Services.TryAddSingleton<ExecutionErrorNormalizer>();
         return builder;
     }
 

@@ -24,6 +24,7 @@ internal sealed partial class GraphQLWebSocketSession(
     GraphQLWebSocketOptions options,
     GraphQLWebSocketConnectionCounter connections,
     NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persistedDocuments,
+    ExecutionErrorNormalizer errorRules,
     ILogger<GraphQLWebSocketSession> logger) : IDisposable
 {
     /// <summary>Results an operation may have waiting to be sent before it is ended as too slow.</summary>
@@ -266,10 +267,12 @@ internal sealed partial class GraphQLWebSocketSession(
                 User = user,
                 CancellationToken = cancellation.Token,
             });
+            var correlationId = CorrelationId(id);
+            errorRules.Normalize(result, correlationId);
 
             if (result.Streams is { Count: > 0 } streams)
             {
-                await StreamAsync(id, streams.Values.First(), cancellation.Token);
+                await StreamAsync(id, streams.Values.First(), correlationId, cancellation.Token);
             }
             else if (!result.Executed)
             {
@@ -310,7 +313,10 @@ internal sealed partial class GraphQLWebSocketSession(
         }
     }
 
-    private async Task StreamAsync(string id, IObservable<ExecutionResult> stream, CancellationToken cancellationToken)
+    /// <summary>Names one operation of this connection in the log and in the errors its client sees.</summary>
+    private string CorrelationId(string id) => $"{http.TraceIdentifier}:{id}";
+
+    private async Task StreamAsync(string id, IObservable<ExecutionResult> stream, string correlationId, CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(OperationQueueLength) { SingleReader = true });
         using var subscription = stream.Subscribe(new QueueObserver(queue.Writer));
@@ -319,6 +325,7 @@ internal sealed partial class GraphQLWebSocketSession(
         {
             await foreach (var next in queue.Reader.ReadAllAsync(cancellationToken))
             {
+                errorRules.Normalize(next, correlationId);
                 await SendAsync(id, "next", writer => WritePayload(writer, next));
             }
         }

@@ -37,6 +37,49 @@ public sealed class ProductionErrorTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Over_a_websocket_a_fault_in_a_resolver_shows_a_correlation_id_and_no_exception_text()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
+        await using (var db = await CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE ticker_items RENAME TO ticker_items_away");
+        }
+
+        string body;
+        try
+        {
+            await client.SubscribeAsync("q", "{ ticker { headline } }");
+            using var next = await client.ReceiveAsync();
+            body = next!.RootElement.GetRawText();
+        }
+        finally
+        {
+            await using var db = await CreateDbContextAsync();
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE ticker_items_away RENAME TO ticker_items");
+        }
+
+        using var message = System.Text.Json.JsonDocument.Parse(body);
+        var error = message.RootElement.GetProperty("payload").GetProperty("errors")[0];
+        Assert.That(error.GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("INTERNAL_SERVER_ERROR"), body);
+        Assert.That(error.GetProperty("extensions").GetProperty("correlationId").GetString(), Does.EndWith(":q"));
+        Assert.That(body, Does.Not.Contain("ticker_items").And.Not.Contain("SQLite").And.Not.Contain("Exception").And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Over_a_websocket_validation_messages_suggest_no_field_names()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory);
+
+        await client.SubscribeAsync("v", "{ tickr { headline } }");
+
+        using var error = await client.ReceiveAsync();
+        var body = error!.RootElement.GetRawText();
+        Assert.That(error.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"), body);
+        Assert.That(error.RootElement.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("FIELDS_ON_CORRECT_TYPE"));
+        Assert.That(body, Does.Not.Contain("Did you mean").And.Not.Contain("'ticker'"));
+    }
+
+    [Test]
     public async Task Introspection_is_refused_to_anonymous_callers_but_typename_works()
     {
         var schema = await Client.PostAsync("{ __schema { types { name } } }");
