@@ -8,7 +8,7 @@ namespace NewsApi.Security;
 /// <summary>
 /// Every caller's budget of cost points: a token bucket per key (sized by key name, else role) and per IP address for
 /// anonymous callers. Validated operations are charged their cost before they execute; an operation the bucket cannot
-/// pay for is refused (<see cref="LimitErrorCodes.RateLimited"/>). An operation dearer than a full bucket takes the
+/// pay for is refused (<see cref="ErrorCodes.RateLimited"/>). An operation dearer than a full bucket takes the
 /// whole bucket rather than being refused for ever.
 /// </summary>
 public sealed class CostBudget(IOptions<RateLimitOptions> options, IHttpContextAccessor http) : IDisposable

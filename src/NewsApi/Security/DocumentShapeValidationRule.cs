@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using NewsApi.Graph;
 
 namespace NewsApi.Security;
 
@@ -21,7 +22,7 @@ internal sealed class DocumentShapeValidationRule(IOptions<QueryLimitsOptions> l
             if (RootTypeOf(context, operation) is null)
             {
                 // Reported here, before the complexity analyzers, which would throw on an operation with no root type.
-                Report(context, LimitErrorCodes.OperationNotSupported,
+                Report(context, ErrorCodes.OperationNotSupported,
                     $"This API has no {operation.Operation.ToString().ToLowerInvariant()} operations yet; only queries are served.");
                 return default;
             }
@@ -31,19 +32,19 @@ internal sealed class DocumentShapeValidationRule(IOptions<QueryLimitsOptions> l
             var root = tally.RootFieldsOf(operation.SelectionSet);
             if (root > options.MaxRootFields)
             {
-                Report(context, LimitErrorCodes.TooManyRootFields, $"The operation selects {root} root fields; at most {options.MaxRootFields} are allowed.");
+                Report(context, ErrorCodes.TooManyRootFields, $"The operation selects {root} root fields; at most {options.MaxRootFields} are allowed.");
             }
 
             if (whole.Aliases > options.MaxAliases)
             {
-                Report(context, LimitErrorCodes.TooManyAliases, $"The operation uses {whole.Aliases} aliases; at most {options.MaxAliases} are allowed.");
+                Report(context, ErrorCodes.TooManyAliases, $"The operation uses {whole.Aliases} aliases; at most {options.MaxAliases} are allowed.");
             }
 
             // Every field costs at least 1 unless a page of 0 discounts it, so this is a lower bound of the cost that
             // the complexity analyzer would otherwise compute by walking every expanded field.
             if (whole.Fields > options.MaxCost)
             {
-                Report(context, LimitErrorCodes.CostLimitExceeded,
+                Report(context, ErrorCodes.CostLimitExceeded,
                     $"The operation expands to {(whole.Fields >= ExpandedTally.Saturation ? "more than " + ExpandedTally.Saturation : whole.Fields)} fields; its cost may be at most {options.MaxCost}.");
             }
         }
@@ -72,7 +73,7 @@ internal sealed class DocumentShapeValidationRule(IOptions<QueryLimitsOptions> l
             };
             if (worst > options.MaxDirectivesPerLocation)
             {
-                Report(context, LimitErrorCodes.TooManyDirectives,
+                Report(context, ErrorCodes.TooManyDirectives,
                     $"A location carries {worst} directives; at most {options.MaxDirectivesPerLocation} are allowed on one.");
                 return;
             }

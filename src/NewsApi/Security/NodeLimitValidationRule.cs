@@ -21,7 +21,7 @@ internal sealed class NodeLimitValidationRule(IOptions<QueryLimitsOptions> limit
             context.ReportError(new ValidationError(
                 $"The operation could return {totalComplexity:0} nodes; at most {max} are allowed. Nested pages multiply: ask for smaller ones.")
             {
-                Code = LimitErrorCodes.NodeLimitExceeded,
+                Code = ErrorCodes.NodeLimitExceeded,
             });
         }
 

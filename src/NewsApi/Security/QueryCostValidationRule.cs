@@ -30,7 +30,7 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
             context.ReportError(new ValidationError(
                 $"The operation nests selections {maxDepth} levels deep; at most {options.MaxDepth} are allowed.")
             {
-                Code = LimitErrorCodes.MaxDepthExceeded,
+                Code = ErrorCodes.MaxDepthExceeded,
             });
         }
         else if (totalComplexity > options.MaxCost)
@@ -38,7 +38,7 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
             context.ReportError(new ValidationError(
                 $"The operation costs {cost.Requested}; at most {options.MaxCost} is allowed. Ask for smaller pages or fewer nested lists.")
             {
-                Code = LimitErrorCodes.CostLimitExceeded,
+                Code = ErrorCodes.CostLimitExceeded,
             });
         }
         else if (context.RequestServices?.GetService<CostBudget>() is { } budget)
@@ -51,7 +51,7 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
                 context.ReportError(new ValidationError(
                     $"The operation costs {cost.Requested} and {charge.CurrentlyAvailable} of {charge.MaximumAvailable} points are left; {charge.RestoreRate} are restored each second. Retry in {charge.RetryAfterSeconds} s.")
                 {
-                    Code = LimitErrorCodes.RateLimited,
+                    Code = ErrorCodes.RateLimited,
                 });
             }
         }

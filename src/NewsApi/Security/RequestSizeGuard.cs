@@ -1,5 +1,6 @@
 using GraphQL;
 using Microsoft.Extensions.Options;
+using NewsApi.Graph;
 
 namespace NewsApi.Security;
 
@@ -13,7 +14,7 @@ public sealed class RequestSizeGuard(IOptions<QueryLimitsOptions> limits)
         {
             return new ExecutionError($"The query is {query.Length} characters long; at most {options.MaxQueryLength} are allowed.")
             {
-                Code = LimitErrorCodes.QueryTooLong,
+                Code = ErrorCodes.QueryTooLong,
             };
         }
 
@@ -21,7 +22,7 @@ public sealed class RequestSizeGuard(IOptions<QueryLimitsOptions> limits)
         {
             return new ExecutionError($"The variables are {variablesBytes} bytes of JSON; at most {options.MaxVariablesBytes} are allowed.")
             {
-                Code = LimitErrorCodes.VariablesTooLarge,
+                Code = ErrorCodes.VariablesTooLarge,
             };
         }
 

@@ -4,6 +4,7 @@ using GraphQL.Validation;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
+using NewsApi.Graph;
 using NewsApi.Security;
 
 namespace NewsApi.Transport;
@@ -92,7 +93,7 @@ public sealed partial class ExecutionErrorNormalizer(
             var omitted = normalized.Count - max;
             var capped = new ExecutionErrors();
             capped.AddRange(normalized.Take(max));
-            capped.Add(new ExecutionError($"{omitted} more errors were left out.") { Code = NewsApi.Security.LimitErrorCodes.TooManyErrors });
+            capped.Add(new ExecutionError($"{omitted} more errors were left out.") { Code = ErrorCodes.TooManyErrors });
             normalized = capped;
         }
 

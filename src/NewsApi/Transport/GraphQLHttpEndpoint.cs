@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
+using NewsApi.Graph;
 using NewsApi.Security;
 
 namespace NewsApi.Transport;
@@ -113,7 +114,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             var refused = ErrorResult(new ExecutionError("Subscriptions are served over WebSocket (graphql-transport-ws) at this same path, and the ticker also as Server-Sent Events at /events/ticker.")
             {
-                Code = NewsApi.Security.LimitErrorCodes.OperationNotSupported,
+                Code = ErrorCodes.OperationNotSupported,
             });
             await WriteAsync(context, StatusFor(refused, contentType), contentType, refused);
             return;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsApi.Features.PersistedDocuments;
+using NewsApi.Graph;
 
 namespace NewsApi.Transport;
 

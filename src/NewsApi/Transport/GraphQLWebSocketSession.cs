@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Transport;
+using NewsApi.Graph;
 
 namespace NewsApi.Transport;
 

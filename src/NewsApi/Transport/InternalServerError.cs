@@ -1,4 +1,5 @@
 using GraphQL;
+using NewsApi.Graph;
 
 namespace NewsApi.Transport;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using NewsApi.Graph;
 using NewsApi.Security;
 using NewsApi.Transport;
 

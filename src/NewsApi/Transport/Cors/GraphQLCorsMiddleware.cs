@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Graph;
 using NewsApi.Security;
 
 namespace NewsApi.Transport.Cors;
