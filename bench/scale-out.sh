@@ -130,7 +130,7 @@ log "replica: streaming from the primary on 127.0.0.1:$replica_port"
 # Waits until the replica has replayed everything the primary has written so far.
 wait_for_replay() {
   local target deadline=$((SECONDS + 60))
-  target="$(psql_on "$primary_port" -c "SELECT pg_current_wal_lsn()")"
+  target="$(psql_on "$primary_port" -c "SELECT pg_current_wal_insert_lsn()")"
   until [[ "$(psql_on "$replica_port" -c "SELECT pg_last_wal_replay_lsn() >= '$target'::pg_lsn")" == t ]]; do
     ((SECONDS < deadline)) || die "the replica did not replay up to $target"
     sleep 0.1

@@ -57,6 +57,7 @@ public static class DataRegistration
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ReadContexts>();
+        builder.Services.AddSingleton<ReplicaCatchUp>();
         builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;

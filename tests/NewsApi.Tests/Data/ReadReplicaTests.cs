@@ -21,6 +21,7 @@ public sealed class ReadReplicaTests
     private const string HomeFeed = "{ articles(first: 5) { nodes { headline section { name } authors { name } tags { slug } } } }";
 
     private readonly SqlCommandPorts commands = new();
+    private readonly PurgeReceiver purges = PurgeReceiver.Start();
     private PostgresServer? primary;
     private PostgresServer? replica;
     private NewsApiFactory? factory;
@@ -45,7 +46,12 @@ public sealed class ReadReplicaTests
         var database = await primary.CreateDatabaseAsync();
         var onReplica = new NpgsqlConnectionStringBuilder(database) { Port = replica.Port }.ConnectionString;
         factory = NewsApiFactory.OnPostgres(database,
-            new Dictionary<string, string?> { ["ConnectionStrings:NewsReplica"] = onReplica },
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:NewsReplica"] = onReplica,
+                ["Caching:PurgeUrl"] = purges.Url.ToString(),
+                ["Caching:PurgeRetryDelay"] = "00:00:00.050",
+            },
             services => services.AddSingleton<IInterceptor>(commands));
         anonymous = new GraphQLClient(factory.CreateClient());
         partner = ClientWithKey(await CreateKeyAsync(ApiRole.Partner));
@@ -72,6 +78,8 @@ public sealed class ReadReplicaTests
         {
             await primary.DisposeAsync();
         }
+
+        await purges.DisposeAsync();
     }
 
     [Test]
@@ -148,6 +156,58 @@ public sealed class ReadReplicaTests
     {
         await using var db = await factory!.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         return await db.ContentEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    [Test]
+    public async Task A_cached_anonymous_answer_is_evicted_once_the_replica_has_the_write_not_before()
+    {
+        using var http = factory!.CreateClient();
+        var cached = await GetAsync(http, HomeFeed);
+        purges.Clear();
+        await using var subscriber = await GraphQLWebSocketClient.ConnectAndInitAsync(factory);
+        await subscriber.SubscribeAsync("published", "subscription($since: String) { articlePublished(since: $since) { headline } }",
+            new { since = (await LastEventIdAsync()).ToString(CultureInfo.InvariantCulture) });
+        await using (var standby = await OpenAsync(Replica))
+        {
+            await ExecuteAsync(standby, "SELECT pg_wal_replay_pause()");
+        }
+
+        try
+        {
+            await PublishAsync("خبر لا يعلق قديمه في الذاكرة");
+            using var message = await subscriber.ReceiveAsync();
+            Assert.That(message, Is.Not.Null, "the server has seen the write");
+
+            // The replica has not replayed it: evicting now would re-cache the old feed from it, so the old answer stays.
+            Assert.That(await GetAsync(http, HomeFeed), Is.EqualTo(cached));
+        }
+        finally
+        {
+            await using var standby = await OpenAsync(Replica);
+            await ExecuteAsync(standby, "SELECT pg_wal_replay_resume()");
+        }
+
+        await purges.WaitForAsync("list:articles");
+        Assert.That(await GetAsync(http, HomeFeed), Does.Contain("خبر لا يعلق قديمه في الذاكرة"));
+    }
+
+    private async Task PublishAsync(string headline)
+    {
+        var created = await editor!.PostAsync(
+            "mutation($headline: String!) { createArticle(input: { headline: $headline }) { article { id } } }", new { headline });
+        var id = created.Data.GetProperty("createArticle").GetProperty("article").GetProperty("id").GetString();
+        var published = await editor.PostAsync(
+            "mutation($input: PublishArticleInput!) { publishArticle(input: $input) { article { status } } }", new { input = new { id } });
+        Assert.That(published.Body, Does.Contain("PUBLISHED"));
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query));
+        request.Headers.Accept.ParseAdd(GraphQLClient.GraphQLResponseMediaType);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
     }
 
     private const string ArticleBySlug = "query($slug: String!) { article(slug: $slug) { headline } }";

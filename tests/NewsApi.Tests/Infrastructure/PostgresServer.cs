@@ -140,7 +140,8 @@ public sealed class PostgresServer : IAsyncDisposable
         await using (var primary = new NpgsqlConnection(adminConnectionString))
         {
             await primary.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()::text", primary);
+            // The insert position, not the write one: with synchronous_commit off a commit is inserted before it is written.
+            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", primary);
             target = (string)(await command.ExecuteScalarAsync())!;
         }
 
