@@ -159,6 +159,16 @@ public sealed class ReadReplicaTests
     }
 
     [Test]
+    public async Task Readiness_checks_the_replica_too_and_reports_it_healthy()
+    {
+        using var http = factory!.CreateClient();
+        using var ready = await http.GetAsync("/health/ready");
+
+        Assert.That(ready.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
     public async Task A_cached_anonymous_answer_is_evicted_once_the_replica_has_the_write_not_before()
     {
         using var http = factory!.CreateClient();
