@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace NewsApi.Data;
@@ -16,6 +17,7 @@ public static class DataRegistration
         builder.Services.AddSingleton(TimeProvider.System);
 
         var connectionString = builder.Configuration.GetConnectionString("News");
+        var replicaConnectionString = builder.Configuration.GetConnectionString(ReadReplica.ConnectionStringName);
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -28,6 +30,9 @@ public static class DataRegistration
                 builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>((services, db) => Configure(services,
                     db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
+                builder.Services.AddSingleton(services => string.IsNullOrWhiteSpace(replicaConnectionString)
+                    ? new ReadReplica(null)
+                    : new ReadReplica(ReplicaContexts(services, WithAutoPrepare(replicaConnectionString))));
                 break;
 
             case DatabaseProvider.Sqlite:
@@ -37,16 +42,41 @@ public static class DataRegistration
                 builder.Services.AddPooledDbContextFactory<SqliteNewsDbContext>((services, db) => Configure(services,
                     db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<SqliteNewsDbContext>>();
+                if (!string.IsNullOrWhiteSpace(replicaConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"ConnectionStrings:{ReadReplica.ConnectionStringName} is set but Database:Provider is sqlite: read replicas are for PostgreSQL only.");
+                }
+
+                builder.Services.AddSingleton(new ReadReplica(null));
                 break;
 
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use sqlite or postgres.");
         }
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ReadContexts>();
+        builder.Services.AddSingleton<ReplicaCatchUp>();
         builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary>
+    /// Registers <paramref name="reader"/> per request, built with <see cref="ReadContexts"/> for its
+    /// <c>IDbContextFactory&lt;NewsDbContext&gt;</c>: what it reads may come from the replica. For public read paths
+    /// only (loaders, lists, feeds); anything that writes or follows the event log takes the primary's factory.
+    /// </summary>
+    public static IServiceCollection AddReader(this IServiceCollection services, Type reader)
+    {
+        var create = ActivatorUtilities.CreateFactory(reader, [typeof(IDbContextFactory<NewsDbContext>)]);
+        return services.AddScoped(reader, requestServices => create(requestServices, [requestServices.GetRequiredService<ReadContexts>()]));
+    }
+
+    /// <inheritdoc cref="AddReader(IServiceCollection, Type)"/>
+    public static IServiceCollection AddReader<TReader>(this IServiceCollection services) where TReader : class =>
+        services.AddReader(typeof(TReader));
 
     /// <summary>The embedded default: <c>App_Data/news.db</c> under the content root (src/NewsApi when run with dotnet run).</summary>
     public static string DefaultSqliteConnectionString(string contentRoot)
@@ -81,6 +111,15 @@ public static class DataRegistration
     {
         var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
         return keys.Any(parsed.ContainsKey);
+    }
+
+    /// <summary>A pool of contexts on the replica, configured like the primary's (same interceptors, same conventions).</summary>
+    private static NewsDbContextFactory<PostgresNewsDbContext> ReplicaContexts(IServiceProvider services, string connectionString)
+    {
+        var db = new DbContextOptionsBuilder<PostgresNewsDbContext>();
+        db.UseApplicationServiceProvider(services);
+        Configure(services, db.UseNpgsql(connectionString));
+        return new NewsDbContextFactory<PostgresNewsDbContext>(new PooledDbContextFactory<PostgresNewsDbContext>(db.Options));
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder db)

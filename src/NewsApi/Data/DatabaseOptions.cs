@@ -28,4 +28,10 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan StartupRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long cache evictions and purges wait for the read replica to replay a write before going on anyway
+    /// (default 10 s). Only with <c>ConnectionStrings:NewsReplica</c>.
+    /// </summary>
+    public TimeSpan ReplicaCatchUpLimit { get; set; } = TimeSpan.FromSeconds(10);
+
 }

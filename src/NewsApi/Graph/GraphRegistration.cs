@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using NewsApi.Data;
 using NewsApi.Features.Articles;
 using NewsApi.Features.Audit;
 using NewsApi.Features.Authors;
@@ -18,6 +19,7 @@ public static class GraphRegistration
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)
             .ConfigureExecution(services => services.GetRequiredService<ParsedDocumentCache>())
+            .AddDocumentListener<PrimaryReadsForWrites>()
             .AddExecutionStrategy<PerEventScopeSubscriptionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddSystemTextJson(json =>
             {
@@ -28,7 +30,7 @@ public static class GraphRegistration
 
         builder.Services.AddSingleton<ParsedDocumentCache>();
         builder.Services.AddScoped<PublicClock>();
-        builder.Services.AddScoped<ArticleFeed>();
+        builder.Services.AddReader<ArticleFeed>();
         builder.Services.AddScoped<NewsApi.Features.Sync.SyncFeed>();
         builder.Services.AddScoped<ArticleEditor>();
         builder.Services.AddScoped<TagEditor>();
@@ -38,19 +40,22 @@ public static class GraphRegistration
         builder.Services.AddScoped<RelatedLinkEditor>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<TagDirectory>();
+        builder.Services.AddReader<TagDirectory>();
         AddDataLoaders(builder.Services);
         return builder;
     }
 
-    /// <summary>Every data loader, one instance per request: batches and caches never cross requests.</summary>
+    /// <summary>
+    /// Every data loader, one instance per request: batches and caches never cross requests. They read through
+    /// <see cref="ReadContexts"/>, so public reads may be served by the replica.
+    /// </summary>
     private static void AddDataLoaders(IServiceCollection services)
     {
         var loaders = typeof(GraphRegistration).Assembly.GetTypes()
             .Where(type => type is { IsAbstract: false, IsClass: true } && IsDataLoader(type));
         foreach (var loader in loaders)
         {
-            services.AddScoped(loader);
+            services.AddReader(loader);
         }
     }
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using NewsApi.Data;
 
 namespace NewsApi.Graph;
 
@@ -14,6 +15,8 @@ public sealed class PerEventScopeSubscriptionStrategy : SubscriptionExecutionStr
     {
         var connectionServices = context.RequestServices ?? throw new InvalidOperationException("Subscriptions need RequestServices.");
         await using var scope = connectionServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        // The event was announced by the primary's log: reading it back from a replica that lags could miss it.
+        scope.ServiceProvider.GetRequiredService<ReadContexts>().RequirePrimary();
 
         // Events of one subscription arrive one at a time, so swapping the services on its context is safe.
         context.RequestServices = scope.ServiceProvider;

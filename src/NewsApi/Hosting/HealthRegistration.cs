@@ -12,7 +12,9 @@ public static class HealthRegistration
     /// </summary>
     public static WebApplicationBuilder AddNewsHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<ReplicaHealthCheck>("replica", tags: [ReadyTag]);
         builder.Services.AddSingleton<OpenStreams>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OpenStreams>());
         return builder;
@@ -20,7 +22,8 @@ public static class HealthRegistration
 
     /// <summary>
     /// <c>/health/live</c> answers 200 while the process serves HTTP (a restart would not help anything it checks);
-    /// <c>/health/ready</c> answers 200 when the database is reachable and migrated, 503 otherwise.
+    /// <c>/health/ready</c> answers 200 when the database is reachable and migrated, 503 otherwise (200 "Degraded" when
+    /// only the read replica does not answer).
     /// </summary>
     public static WebApplication MapNewsHealth(this WebApplication app)
     {

@@ -44,6 +44,16 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
         return new NewsApiFactory(store, $"Data Source={file}", file, settings, configureServices);
     }
 
+    /// <summary>A second server on the store of <paramref name="other"/>: two instances that share only the database.</summary>
+    public static NewsApiFactory SharingStoreOf(NewsApiFactory other, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        new(other.Store, other.ConnectionString, null, settings ?? new Dictionary<string, string?>(), configureServices);
+
+    /// <summary>A server on a PostgreSQL database the test set up itself (e.g. a primary with a replica).</summary>
+    public static NewsApiFactory OnPostgres(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        new(TestStore.Postgres, connectionString, null, settings ?? new Dictionary<string, string?>(), configureServices);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

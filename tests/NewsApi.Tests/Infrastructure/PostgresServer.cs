@@ -75,6 +75,101 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(connectionString, directory, binaries);
     }
 
+    /// <summary>Whether the installed PostgreSQL can make streaming replicas (pg_basebackup is there).</summary>
+    public static bool CanReplicate =>
+        Environment.GetEnvironmentVariable("NEWSAPI_PG_BIN") is { Length: > 0 } configured
+            ? File.Exists(Path.Combine(configured, "pg_basebackup"))
+            : Directory.Exists("/usr/lib/postgresql")
+                && Directory.GetDirectories("/usr/lib/postgresql").Any(version => File.Exists(Path.Combine(version, "bin", "pg_basebackup")));
+
+    /// <summary>A cluster of the caller's own, never the shared one NEWSAPI_TEST_POSTGRES may name: it is going to be replicated.</summary>
+    public static async Task<PostgresServer> StartOwnAsync()
+    {
+        var binaries = FindBinaries();
+        var directory = NewDirectory();
+        try
+        {
+            return await StartClusterAsync(binaries, directory, Path.Combine(directory, "data"));
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
+    public string AdminConnectionString => adminConnectionString;
+
+    public int Port => new NpgsqlConnectionStringBuilder(adminConnectionString).Port;
+
+    /// <summary>
+    /// A hot-standby streaming replica of this cluster (pg_basebackup -R: it follows this one's WAL from the
+    /// moment of the copy), on a port of its own. initdb's default pg_hba lets 127.0.0.1 replicate, and the default
+    /// wal_level (replica) is enough.
+    /// </summary>
+    public async Task<PostgresServer> StartReplicaAsync()
+    {
+        var tools = binaries ?? throw new InvalidOperationException("Only a cluster this run started can be replicated.");
+        var replicaDirectory = NewDirectory();
+        var data = Path.Combine(replicaDirectory, "data");
+        try
+        {
+            await RunPostgresToolAsync(tools, "pg_basebackup", ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture),
+                "-U", "postgres", "-D", data, "-R", "-X", "stream", "-c", "fast", "--no-sync"]);
+            var port = FreePort();
+            var options = string.Join(' ',
+                $"-p {port.ToString(CultureInfo.InvariantCulture)}",
+                $"-k {replicaDirectory}",
+                "-c listen_addresses=127.0.0.1",
+                "-c fsync=off -c hot_standby=on -c max_connections=200");
+            await RunPostgresToolAsync(tools, "pg_ctl", ["-D", data, "-l", Path.Combine(replicaDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+            var connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Port = port }.ConnectionString;
+            return new PostgresServer(connectionString, replicaDirectory, tools);
+        }
+        catch
+        {
+            Directory.Delete(replicaDirectory, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="replica"/> has replayed everything this primary has written so far.</summary>
+    public async Task WaitForReplayAsync(PostgresServer replica)
+    {
+        string target;
+        await using (var primary = new NpgsqlConnection(adminConnectionString))
+        {
+            await primary.OpenAsync();
+            // The insert position, not the write one: with synchronous_commit off a commit is inserted before it is written.
+            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", primary);
+            target = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var standby = new NpgsqlConnection(replica.adminConnectionString);
+        await standby.OpenAsync(timeout.Token);
+        await using var caughtUp = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @target::pg_lsn", standby);
+        caughtUp.Parameters.AddWithValue("target", target);
+        while (!(bool)(await caughtUp.ExecuteScalarAsync(timeout.Token))!)
+        {
+            // Replay has no notification to wait on; the standby is asked again shortly.
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "newsapi-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        if (RunsAsRoot)
+        {
+            // initdb, pg_basebackup and pg_ctl refuse to run as root: the cluster belongs to the postgres user.
+            RunAsync("chown", ["-R", "postgres:postgres", directory]).GetAwaiter().GetResult();
+        }
+
+        return directory;
+    }
+
     /// <summary>A new, empty database for one fixture: fixtures never see each other's rows.</summary>
     public async Task<string> CreateDatabaseAsync()
     {

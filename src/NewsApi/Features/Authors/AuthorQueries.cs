@@ -15,7 +15,7 @@ public static class AuthorQueries
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");
-                await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                await using var db = await context.RequestServices!.GetRequiredService<ReadContexts>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, context.CancellationToken);
             });
     }

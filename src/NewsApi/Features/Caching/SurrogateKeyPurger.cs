@@ -2,18 +2,21 @@ using System.Net.Http.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using NewsApi.Data;
 using NewsApi.Features.Live;
 
 namespace NewsApi.Features.Caching;
 
 /// <summary>
 /// Follows the content event log (every write, from any instance, and the scheduled go-lives) and makes what each
-/// event staled go away: evicts this instance's server cache by the event's keys at once, then POSTs the keys to
-/// <see cref="CachingOptions.PurgeUrl"/>, retrying with doubling waits. Mutations never wait for any of it; the log
-/// guarantees every committed write is seen, in order. The same keys evict this instance's <see cref="ReferenceCache"/>.
+/// event staled go away: once a read replica (if any) has replayed it, evicts this instance's server cache and its
+/// <see cref="ReferenceCache"/> by the event's keys, then POSTs the keys to <see cref="CachingOptions.PurgeUrl"/>,
+/// retrying with doubling waits. Mutations never wait for any of it; the log guarantees every committed write is seen,
+/// in order.
 /// </summary>
 public sealed partial class SurrogateKeyPurger(
     ContentEventHub hub,
+    ReplicaCatchUp replica,
     IOutputCacheStore store,
     ReferenceCache references,
     IHttpClientFactory clients,
@@ -70,6 +73,9 @@ public sealed partial class SurrogateKeyPurger(
                 continue;
             }
 
+            // Replica readers must find the write when they ask again: evicting before the replica has it would
+            // re-cache the old answer.
+            await replica.WaitAsync(stoppingToken);
             await EvictAsync(keys, stoppingToken);
             if (options.Value.PurgeUrl is not null)
             {

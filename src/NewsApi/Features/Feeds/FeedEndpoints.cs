@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NewsApi.Data;
 
 namespace NewsApi.Features.Feeds;
 
@@ -14,7 +15,7 @@ public static class FeedEndpoints
     public static WebApplicationBuilder AddNewsFeeds(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
-        builder.Services.AddScoped<FeedSource>();
+        builder.Services.AddReader<FeedSource>();
         return builder;
     }
 

@@ -15,7 +15,7 @@ public static class SectionQueries
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");
-                await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                await using var db = await context.RequestServices!.GetRequiredService<ReadContexts>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Sections.FirstOrDefaultAsync(s => s.Slug == slug, context.CancellationToken);
             });
 
@@ -23,7 +23,7 @@ public static class SectionQueries
             .Description("Every section, in navigation order.")
             .ResolveAsync(async context =>
             {
-                await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                await using var db = await context.RequestServices!.GetRequiredService<ReadContexts>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Sections.OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(context.CancellationToken);
             });
     }

@@ -38,7 +38,7 @@ public static class TickerQueries
             .ResolveAsync(async context =>
             {
                 var now = context.RequestServices!.GetRequiredService<PublicClock>().Now;
-                var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<NewsDbContext>>();
+                var contexts = context.RequestServices!.GetRequiredService<ReadContexts>();
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.TickerItems.Active(now).InTickerOrder()
                     .Take(context.GetArgument("first", 10))
