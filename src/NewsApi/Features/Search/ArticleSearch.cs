@@ -120,8 +120,8 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// <summary>
     /// RELEVANCE's candidate window on PostgreSQL, scored, when `where` asks for nothing beyond public articles: the
     /// newest <see cref="CandidateWindow"/> matches. First a walk down the newest <see cref="RecentDocuments"/>
-    /// documents; if that finds too few but at a rate that a walk of at most <see cref="LongestWalk"/> would fill the
-    /// window at, that longer walk; otherwise the GIN index, restricted to the span of time that should hold a window's
+    /// documents; if that finds too few, for several words at a rate that a walk of at most <see cref="LongestWalk"/>
+    /// would fill the window at, that longer walk; otherwise the GIN index, restricted to the span of time that should hold a window's
     /// worth of matches at the rate the walk found them (the range and the index meet in a BitmapAnd), and only if
     /// that still falls short, every match. A common word thus never reads its whole posting list, and a rare one
     /// never walks the archive.
@@ -135,10 +135,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             return recent;
         }
 
-        // Matches common enough to fill the window within a bounded walk: walk on. Their words are common too, and
-        // the GIN index would read their long posting lists and (for a phrase) recheck every row holding the words.
+        // Several words whose matches are common enough to fill the window within a bounded walk: walk on. Each of
+        // the words is at least as common as the matches, often far more (أمن and الحدود each occur in half the
+        // archive, the phrase in 3%): the GIN index would read their long posting lists and, for a phrase, recheck
+        // every row holding both. One word's posting list is as long as its matches, and the index is the cheaper way.
         var needed = recent.Count == 0 ? long.MaxValue : (long)RecentDocuments * CandidateWindow * 3 / (recent.Count * 2);
-        if (needed <= LongestWalk)
+        if (needed <= LongestWalk && query.Wanted.Sum(t => t.Words.Count) > 1)
         {
             var walked = await WalkAsync(db, tsQuery, now, (int)needed, cancellationToken);
             if (walked.Count == CandidateWindow)
