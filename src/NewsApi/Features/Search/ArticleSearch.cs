@@ -120,8 +120,8 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// <summary>
     /// RELEVANCE's candidate window on PostgreSQL, scored, when `where` asks for nothing beyond public articles: the
     /// newest <see cref="CandidateWindow"/> matches. First a walk down the newest <see cref="RecentDocuments"/>
-    /// documents; if that finds too few, for several words at a rate that a walk of at most <see cref="LongestWalk"/>
-    /// would fill the window at, that longer walk; otherwise the GIN index, restricted to the span of time that should hold a window's
+    /// documents; if that finds too few but at a rate that a walk of at most <see cref="LongestWalk"/> would fill the
+    /// window at, and the walk is cheaper than reading the words' posting lists, that longer walk; otherwise the GIN index, restricted to the span of time that should hold a window's
     /// worth of matches at the rate the walk found them (the range and the index meet in a BitmapAnd), and only if
     /// that still falls short, every match. A common word thus never reads its whole posting list, and a rare one
     /// never walks the archive.
@@ -135,12 +135,14 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             return recent;
         }
 
-        // Several words whose matches are common enough to fill the window within a bounded walk: walk on. Each of
-        // the words is at least as common as the matches, often far more (أمن and الحدود each occur in half the
-        // archive, the phrase in 3%): the GIN index would read their long posting lists and, for a phrase, recheck
-        // every row holding both. One word's posting list is as long as its matches, and the index is the cheaper way.
+        // Walk on when that is cheaper than the GIN index, which reads the posting list of every word (about a third
+        // of the time a walk spends per document, per entry). Several words (a phrase, or words common apart and
+        // rare together, like أمن and الحدود, each in half the archive, together in 3%) have posting lists far longer
+        // than their matches: walk whenever the window is within reach. One word's list is as long as its matches:
+        // walk when the walk reads fewer documents than half the word's matches in the whole store.
         var needed = recent.Count == 0 ? long.MaxValue : (long)RecentDocuments * CandidateWindow * 3 / (recent.Count * 2);
-        if (needed <= LongestWalk && query.Wanted.Sum(t => t.Words.Count) > 1)
+        if (needed <= LongestWalk
+            && (query.Wanted.Sum(t => t.Words.Count) > 1 || needed < await StoredDocumentsAsync(db, cancellationToken) * recent.Count / RecentDocuments / 2))
         {
             var walked = await WalkAsync(db, tsQuery, now, (int)needed, cancellationToken);
             if (walked.Count == CandidateWindow)
@@ -179,6 +181,10 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
                 LIMIT {CandidateWindow}) w
             """).ToListAsync(cancellationToken);
     }
+
+    /// <summary>How many documents the store holds, as PostgreSQL's statistics last counted them (0 before they have).</summary>
+    private static async Task<long> StoredDocumentsAsync(NewsDbContext db, CancellationToken cancellationToken) =>
+        Math.Max(0, await db.Database.SqlQuery<long>($"SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = 'article_search'::regclass").SingleAsync(cancellationToken));
 
     /// <summary>The newest matches among the newest <paramref name="documents"/> public documents, scored.</summary>
     private static Task<List<SearchMatch>> WalkAsync(NewsDbContext db, string tsQuery, DateTime now, int documents, CancellationToken cancellationToken) =>
