@@ -44,16 +44,76 @@ public static class ArabicStemmer
             break;
         }
 
-        foreach (var suffix in Suffixes)
+        return StripSuffix(stem.ToString());
+    }
+
+    /// <summary>
+    /// Every stored form a query word can meet. The stemmer cannot tell a particle from a root letter: it reads the ل
+    /// of لاجئين and the ب of بغداد as particles (stored اجي, غداد), while after the article it keeps them (اللاجئين
+    /// is stored لاجي). So a query word also looks for its other reading: with the leading letter kept, and, after an
+    /// article, with the letter that follows it taken as a particle. The stored documents stay as they are.
+    /// </summary>
+    public static IReadOnlyList<string> Readings(string word)
+    {
+        var readings = new List<string> { Stem(word) };
+        if (IsArabicWord(word))
         {
-            if (stem.EndsWith(suffix, StringComparison.Ordinal) && stem.Length - suffix.Length >= MinimumStem)
+            var article = ArticleLength(word);
+            var bare = word[article..];
+            Add(readings, StripSuffix(bare));
+            Add(readings, Stem(bare));
+        }
+
+        return readings;
+    }
+
+    /// <summary>
+    /// The stored forms a word still being typed can begin: its <see cref="Readings"/>, and the letters after an article or after a
+    /// leading letter that may be a particle (الطا → طا finds الطاقة, stored طاق; بغد → غد finds بغداد, stored غداد),
+    /// as long as at least <paramref name="minimumLength"/> letters remain.
+    /// </summary>
+    public static IReadOnlyList<string> PrefixReadings(string word, int minimumLength)
+    {
+        var readings = Readings(word).ToList();
+        if (IsArabicWord(word))
+        {
+            foreach (var prefix in ArticlePrefixes)
             {
-                stem = stem[..^suffix.Length];
-                break;
+                if (word.StartsWith(prefix, StringComparison.Ordinal) && word.Length - prefix.Length >= minimumLength)
+                {
+                    Add(readings, word[prefix.Length..]);
+                    break;
+                }
+            }
+
+            if (Array.IndexOf(ParticlePrefixes, word[0]) >= 0 && word.Length - 1 >= minimumLength)
+            {
+                Add(readings, word[1..]);
             }
         }
 
-        return stem.ToString();
+        return readings;
+    }
+
+    private static void Add(List<string> readings, string reading)
+    {
+        if (!readings.Contains(reading))
+        {
+            readings.Add(reading);
+        }
+    }
+
+    private static string StripSuffix(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= MinimumStem)
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
     }
 
     private static int ArticleLength(ReadOnlySpan<char> stem)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
 using NewsApi.Graph;
 
@@ -37,7 +38,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         var now = clock.Now;
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = Ranked(db, query, filter, order, now);
+        await using var transaction = db.Database.IsNpgsql() ? await PlanEachSearchAsync(db, cancellationToken) : null;
+        var inMemory = order == SearchOrder.Relevance && db.Database.IsNpgsql() && OnlyPublic(filter);
+        var rows = inMemory
+            ? (await PostgresWindowAsync(db, query, now, cancellationToken)).Select(m => new SearchRow { Id = m.ArticleId, PublishedAt = m.PublishedAt, Score = m.Score }).AsQueryable()
+            : Ranked(db, query, filter, order, now);
         if (cursor is { } c)
         {
             rows = (order, descending) switch
@@ -57,7 +62,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             (_, false) => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
         };
 
-        var hits = await rows.Take(page.Size + 1).ToListAsync(cancellationToken);
+        var hits = inMemory ? [.. rows.Take(page.Size + 1)] : await rows.Take(page.Size + 1).ToListAsync(cancellationToken);
         var hasMore = hits.Count > page.Size;
         if (hasMore)
         {
@@ -91,13 +96,160 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     }
 
     /// <summary>
+    /// How many of the newest public documents the first look at a query reads, newest first, testing each against
+    /// the query (microseconds each: the vector is stored in the row). A word in a quarter of the archive fills the
+    /// window there; a rarer one is found through the GIN index instead.
+    /// </summary>
+    private const int RecentDocuments = 4000;
+
+    /// <summary>The most documents a walk reads (tens of milliseconds) before the GIN index is the cheaper way.</summary>
+    private const int LongestWalk = 50_000;
+
+    /// <summary>
+    /// PostgreSQL plans each search for its own words: a plan cached for one query (auto-prepare makes a statement
+    /// generic after a few runs) is wrong for the next — walking publication time suits a common word and costs
+    /// seconds for a rare one, and the reverse. Settings made with SET LOCAL end with the transaction.
+    /// </summary>
+    private static async Task<IAsyncDisposable> PlanEachSearchAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>
+    /// RELEVANCE's candidate window on PostgreSQL, scored, when `where` asks for nothing beyond public articles: the
+    /// newest <see cref="CandidateWindow"/> matches. First a walk down the newest <see cref="RecentDocuments"/>
+    /// documents; if that finds too few but at a rate that a walk of at most <see cref="LongestWalk"/> would fill the
+    /// window at, and the walk is cheaper than reading the words' posting lists, that longer walk; otherwise the GIN index, restricted to the span of time that should hold a window's
+    /// worth of matches at the rate the walk found them (the range and the index meet in a BitmapAnd), and only if
+    /// that still falls short, every match. A common word thus never reads its whole posting list, and a rare one
+    /// never walks the archive.
+    /// </summary>
+    private static async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, DateTime now, CancellationToken cancellationToken)
+    {
+        var tsQuery = query.ToTsQuery();
+        var recent = await WalkAsync(db, tsQuery, now, RecentDocuments, cancellationToken);
+        if (recent.Count == CandidateWindow)
+        {
+            return recent;
+        }
+
+        // Walk on when that is cheaper than the GIN index, which reads the posting list of every word (about a third
+        // of the time a walk spends per document, per entry). Several words (a phrase, or words common apart and
+        // rare together, like أمن and الحدود, each in half the archive, together in 3%) have posting lists far longer
+        // than their matches: walk whenever the window is within reach. One word's list is as long as its matches:
+        // walk when the walk reads fewer documents than half the word's matches in the whole store.
+        var needed = recent.Count == 0 ? long.MaxValue : (long)RecentDocuments * CandidateWindow * 3 / (recent.Count * 2);
+        if (needed <= LongestWalk
+            && (query.Wanted.Sum(t => t.Words.Count) > 1 || needed < await StoredDocumentsAsync(db, cancellationToken) * recent.Count / RecentDocuments / 2))
+        {
+            var walked = await WalkAsync(db, tsQuery, now, (int)needed, cancellationToken);
+            if (walked.Count == CandidateWindow)
+            {
+                return walked;
+            }
+        }
+
+        // The walk is done: from here, only bitmap scans (the GIN index, and publication time as a range).
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off", cancellationToken);
+        if (SpanStart(recent, now) is { } from)
+        {
+            var window = await db.Database.SqlQuery<SearchMatch>($"""
+                SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+                FROM (
+                    SELECT s.article_id, s.published_at, s.vector
+                    FROM article_search s
+                    WHERE s.status = 2 AND s.published_at <= {now} AND s.published_at > {from}
+                      AND s.vector @@ CAST({tsQuery} AS tsquery)
+                    ORDER BY s.published_at DESC, s.article_id DESC
+                    LIMIT {CandidateWindow}) w
+                """).ToListAsync(cancellationToken);
+            if (window.Count == CandidateWindow)
+            {
+                return window;
+            }
+        }
+
+        return await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+            FROM (
+                SELECT s.article_id, s.published_at, s.vector
+                FROM article_search s
+                WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({tsQuery} AS tsquery)
+                ORDER BY s.published_at DESC, s.article_id DESC
+                LIMIT {CandidateWindow}) w
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many documents the store holds, as PostgreSQL's statistics last counted them (0 before they have).</summary>
+    private static async Task<long> StoredDocumentsAsync(NewsDbContext db, CancellationToken cancellationToken) =>
+        Math.Max(0, await db.Database.SqlQuery<long>($"SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = 'article_search'::regclass").SingleAsync(cancellationToken));
+
+    /// <summary>The newest matches among the newest <paramref name="documents"/> public documents, scored.</summary>
+    private static Task<List<SearchMatch>> WalkAsync(NewsDbContext db, string tsQuery, DateTime now, int documents, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<SearchMatch>($"""
+            SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+            FROM (
+                SELECT s.article_id, s.published_at, s.vector
+                FROM article_search s
+                WHERE s.status = 2 AND s.published_at <= {now}
+                ORDER BY s.published_at DESC, s.article_id DESC
+                LIMIT {documents}) w
+            WHERE w.vector @@ CAST({tsQuery} AS tsquery)
+            ORDER BY w.published_at DESC, w.article_id DESC
+            LIMIT {CandidateWindow}
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Where a span of time likely to hold a full window of matches starts, judged by how many the walk of the newest
+    /// documents found and how far back they went (twice the estimate, for a margin); null when the walk found too
+    /// few to judge by.
+    /// </summary>
+    private static DateTime? SpanStart(List<SearchMatch> recent, DateTime now)
+    {
+        const int FewestToJudgeBy = 10;
+        if (recent.Count < FewestToJudgeBy || recent[^1].PublishedAt is not { } oldest)
+        {
+            return null;
+        }
+
+        var ticks = (double)Math.Max((now - oldest).Ticks, TimeSpan.TicksPerMinute) * CandidateWindow / recent.Count * 2;
+        return ticks < (now - DateTime.UnixEpoch).Ticks ? now.AddTicks(-(long)ticks) : null;
+    }
+
+    /// <summary>
     /// Every matching article that passes the filters, unscored: ranking a common word's half a million matches
     /// took seconds, so the score is computed only for the rows <see cref="Ranked"/> keeps.
     /// </summary>
-    private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now) =>
-        from hit in Matches(db, query)
-        join article in ArticleFeed.Matching(db, filter, now) on hit.ArticleId equals article.Id
-        select new SearchRow { Id = article.Id, PublishedAt = article.PublishedAt };
+    private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // article_search carries the article's status and publication time, so the newest matches are a walk down
+            // its own index (or, for a rare word, a sort of the few matches); the articles join only when `where` asks
+            // for more than public articles.
+            var matches = PostgresMatches(db, query, now);
+            if (OnlyPublic(filter))
+            {
+                return matches.Select(m => new SearchRow { Id = m.ArticleId, PublishedAt = m.PublishedAt });
+            }
+
+            return from match in matches
+                   join article in ArticleFeed.Matching(db, filter, now) on match.ArticleId equals article.Id
+                   select new SearchRow { Id = article.Id, PublishedAt = match.PublishedAt };
+        }
+
+        return from hit in SqliteMatches(db, query)
+               join article in ArticleFeed.Matching(db, filter, now) on hit.ArticleId equals article.Id
+               select new SearchRow { Id = article.Id, PublishedAt = article.PublishedAt };
+    }
+
+    /// <summary>The default public line and nothing else: no section, author, tag, date or status beyond PUBLISHED.</summary>
+    private static bool OnlyPublic(ArticleFilter filter) =>
+        filter is { Section: null, Author: null, PublishedAfter: null, PublishedBefore: null }
+        && filter.Tags is not { Count: > 0 }
+        && (filter.Status is null || filter.Status.All(s => s == ArticleStatus.Published));
 
     /// <summary>
     /// The rows to order and page, scored. RELEVANCE ranks the newest <see cref="CandidateWindow"/> matches only,
@@ -118,21 +270,24 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     }
 
     /// <summary>
-    /// The store's match. Every user word reaches SQL as a parameter; the query text built from them holds only
-    /// normalised letters and digits inside quotes (see <see cref="SearchQuery"/>).
+    /// PostgreSQL's match: public documents (status 2 is PUBLISHED, written out so that the partial index
+    /// ix_article_search_published applies to every plan) whose time has come. Every user word reaches SQL as a
+    /// parameter; the query text built from them holds only normalised letters and digits inside quotes (see
+    /// <see cref="SearchQuery"/>).
     /// </summary>
-    private static IQueryable<SearchHit> Matches(NewsDbContext db, SearchQuery query)
+    private static IQueryable<SearchMatch> PostgresMatches(NewsDbContext db, SearchQuery query, DateTime now)
     {
-        if (db.Database.IsNpgsql())
-        {
-            var tsQuery = query.ToTsQuery();
-            return db.Database.SqlQuery<SearchHit>($"""
-                SELECT s.article_id, 0::float8 AS score
-                FROM article_search s
-                WHERE s.vector @@ CAST({tsQuery} AS tsquery)
-                """);
-        }
+        var tsQuery = query.ToTsQuery();
+        return db.Database.SqlQuery<SearchMatch>($"""
+            SELECT s.article_id, s.published_at, 0::float8 AS score
+            FROM article_search s
+            WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({tsQuery} AS tsquery)
+            """);
+    }
 
+    /// <summary>SQLite's match, through FTS5. The MATCH expression holds only quoted normalised words.</summary>
+    private static IQueryable<SearchHit> SqliteMatches(NewsDbContext db, SearchQuery query)
+    {
         var match = query.ToFts5Match();
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT s.article_id, 0.0 AS score

@@ -74,7 +74,7 @@ public sealed class SearchQuery
                 quoted = false;
             }
 
-            var words = ArabicNormalizer.Terms(chunk).ToList();
+            var words = ArabicNormalizer.Words(chunk).ToList();
             if (words.Count == 0)
             {
                 continue;
@@ -100,16 +100,26 @@ public sealed class SearchQuery
 
         if (!lastIsQuoted && terms.Count > 0 && terms[^1] is { Excluded: false, IsPhrase: false } last && last.Words[0].Length >= MinPrefixLength)
         {
-            terms[^1] = last with { Prefix = true };
+            // Not `with`: the readings are computed when a term is made, and a prefix reads differently.
+            terms[^1] = new SearchTerm(last.Words, Excluded: false, Prefix: true);
         }
 
         return new SearchQuery(terms);
     }
 
+    /// <summary>
+    /// The most spellings of a phrase given to FTS5, which has no alternatives inside a phrase: past this, a phrase
+    /// keeps each word's first reading only.
+    /// </summary>
+    private const int MaxPhraseSpellings = 16;
+
     /// <summary>The query as a PostgreSQL tsquery. Words are letters and digits only, so quoting them is enough.</summary>
     public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
     {
-        var words = string.Join(" <-> ", term.Words.Select(w => $"'{w}'" + (term.Prefix ? ":*" : string.Empty)));
+        var suffix = term.Prefix ? ":*" : string.Empty;
+        var words = string.Join(" <-> ", term.Readings.Select(readings => readings.Count == 1
+            ? $"'{readings[0]}'{suffix}"
+            : "(" + string.Join(" | ", readings.Select(r => $"'{r}'{suffix}")) + ")"));
         var group = term.IsPhrase ? $"({words})" : words;
         return term.Excluded ? "!" + group : group;
     }));
@@ -117,7 +127,21 @@ public sealed class SearchQuery
     /// <summary>The query as an FTS5 MATCH expression. Words are letters and digits only, so quoting them is enough.</summary>
     public string ToFts5Match()
     {
-        static string Quote(SearchTerm term) => "\"" + string.Join(' ', term.Words) + "\"" + (term.Prefix ? "*" : string.Empty);
+        static string Quote(SearchTerm term)
+        {
+            var suffix = term.Prefix ? "*" : string.Empty;
+            IEnumerable<IEnumerable<string>> spellings = [[]];
+            var count = term.Readings.Aggregate(1L, (n, readings) => n * readings.Count);
+            foreach (var readings in term.Readings)
+            {
+                var options = count <= MaxPhraseSpellings ? readings : readings.Take(1);
+                spellings = spellings.SelectMany(spelling => options.Select(option => spelling.Append(option)));
+            }
+
+            var quoted = spellings.Select(spelling => "\"" + string.Join(' ', spelling) + "\"" + suffix).ToList();
+            return quoted.Count == 1 ? quoted[0] : "(" + string.Join(" OR ", quoted) + ")";
+        }
+
         var expression = "(" + string.Join(" AND ", Wanted.Select(Quote)) + ")";
         foreach (var term in Terms.Where(t => t.Excluded))
         {
@@ -127,6 +151,10 @@ public sealed class SearchQuery
         return expression;
     }
 
-    /// <summary>The wanted words for <see cref="SearchScore"/>: space-separated, a trailing * marks a prefix.</summary>
-    public string ToScoreSpec() => string.Join(' ', Wanted.SelectMany(t => t.Words.Select(w => t.Prefix ? w + "*" : w)));
+    /// <summary>
+    /// The wanted words for <see cref="SearchScore"/>: space-separated, each word's readings separated by |, a
+    /// trailing * marks a prefix.
+    /// </summary>
+    public string ToScoreSpec() => string.Join(' ', Wanted.SelectMany(t => t.Readings.Select(readings =>
+        string.Join('|', readings.Select(r => t.Prefix ? r + "*" : r)))));
 }

@@ -11,7 +11,7 @@ public static class SearchScore
 
     private static readonly double[] Weights = [1.0, 0.4, 0.2, 0.1];
 
-    /// <param name="spec">Wanted words from <see cref="SearchQuery.ToScoreSpec"/>.</param>
+    /// <param name="spec">Wanted words from <see cref="SearchQuery.ToScoreSpec"/>; a word's readings are separated by |.</param>
     public static double Compute(string headline, string standfirst, string tags, string body, string spec)
     {
         var words = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -19,13 +19,12 @@ public static class SearchScore
         var score = 0.0;
         foreach (var word in words)
         {
-            var prefix = word.EndsWith('*');
-            var needle = prefix ? word[..^1] : word;
+            var readings = word.Split('|');
             var best = 0.0;
             var extra = 0.0;
             for (var f = 0; f < fields.Length; f++)
             {
-                var count = Count(fields[f], needle, prefix);
+                var count = readings.Sum(reading => reading.EndsWith('*') ? Count(fields[f], reading[..^1], prefix: true) : Count(fields[f], reading, prefix: false));
                 if (count > 0)
                 {
                     // The best field decides; more occurrences add a little, never enough to outrank a better field.

@@ -312,6 +312,35 @@ public sealed class SearchBehaviourTests(TestStore store) : SearchFixture(store)
         Assert.That(await SlugsAsync("خسوف"), Is.Empty);
     }
 
+    [Test]
+    public async Task An_article_unpublished_or_moved_to_the_future_leaves_search_and_comes_back_when_published_again()
+    {
+        var id = await AddArticleAsync("eclipse", "كسوف كلي للشمس");
+        Assert.That(await SlugsAsync("كسوف"), Is.EqualTo(new[] { "eclipse" }));
+
+        await SetPublicationAsync(id, ArticleStatus.Draft, null);
+        Assert.That(await SlugsAsync("كسوف"), Is.Empty, "unpublished");
+
+        await SetPublicationAsync(id, ArticleStatus.Published, DateTime.UtcNow.AddDays(1));
+        Assert.That(await SlugsAsync("كسوف"), Is.Empty, "published in the future");
+
+        await SetPublicationAsync(id, ArticleStatus.Published, DateTime.UtcNow.AddMinutes(-1));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await SlugsAsync("كسوف"), Is.EqualTo(new[] { "eclipse" }), "published again");
+            Assert.That(await SlugsAsync("كسوف", order: "NEWEST"), Is.EqualTo(new[] { "eclipse" }), "published again, newest first");
+        });
+    }
+
+    private async Task SetPublicationAsync(int id, ArticleStatus status, DateTime? publishedAt)
+    {
+        await using var db = await CreateDbContextAsync();
+        var article = await db.Articles.AsTracking().SingleAsync(a => a.Id == id);
+        article.Status = status;
+        article.PublishedAt = publishedAt;
+        await db.SaveChangesAsync();
+    }
+
     private async Task<int> AddArticleAsync(string slug, string headline, string? body = null)
     {
         await using var db = await CreateDbContextAsync();

@@ -70,6 +70,10 @@ public static class SearchCorpus
             ["تقول الأمم المتحدة إن الأعداد تزداد."], ["syria"]),
         ("injection", "\"* OR NEAR( ليس تعليمة", "نص يحتوي رموزا مثل ; DROP TABLE و %_",
             ["سطر عادي."], []),
+        ("energy", "محطة جديدة لتوليد الطاقة", "استثمارات كبيرة لإنتاج الكهرباء",
+            ["تعمل المحطة بالطاقة الشمسية."], []),
+        ("refugee-camps", "مخيمات تستقبل لاجئين جددا", "منظمات الإغاثة تطلب التمويل",
+            ["وصل الآلاف خلال الشهر."], []),
     ];
 
     /// <summary>Not public: drafts, scheduled and archived articles mentioning words the tests search for.</summary>

@@ -26,6 +26,12 @@ public sealed class SearchRelevanceTests(TestStore store) : SearchFixture(store)
         yield return Case("لل is stripped", "للمياه", ["jordan-water"]);
         yield return Case("ب is stripped", "بعقوبات", ["trump-iran"]);
 
+        // A first letter that may be a particle or part of the word: both readings are searched.
+        yield return Case("a word whose first letter looks like a particle", "لاجئين", ["syria-return", "refugee-camps"]);
+        yield return Case("the article, then a letter that looks like a particle", "اللاجئين", ["syria-return", "refugee-camps"]);
+        yield return Case("a name whose first letter looks like a particle", "بغداد", ["alliance", "prime-minister"]);
+        yield return Case("a particle before such a name", "ببغداد", ["alliance", "prime-minister"]);
+
         // Suffixes.
         yield return Case("the nisba suffix ي is stripped", "عراقي", Iraq);
         yield return Case("ات is stripped", "اصلاحات", ["reforms"]);
@@ -39,6 +45,8 @@ public sealed class SearchRelevanceTests(TestStore store) : SearchFixture(store)
         yield return Case("an Arabic prefix of a name", "ترا", Trump);
         yield return Case("a Latin prefix of a tag name", "Tru", Trump);
         yield return Case("only the last word is a prefix", "ترا ترامب", []);
+        yield return Case("a prefix whose first letter may be a particle (بغد: بغداد, and غدا)", "بغد", ["alliance", "prime-minister", "tatweel"]);
+        yield return Case("a prefix with the article and fewer than three letters after it", "الطا", ["energy", "diacritics", "trump-nato"], first: "energy");
 
         // Letter normalisation.
         yield return Case("alef with hamza above", "اردن", Jordan);
