@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsApi.Data;
 
 namespace NewsApi.Features.Search;
 
@@ -10,7 +11,8 @@ public static class SearchRegistration
         // Interceptors in DI join every context the data layer creates (DataRegistration).
         builder.Services.AddSingleton<IInterceptor, SearchDocumentWriter>();
         builder.Services.AddSingleton<IInterceptor, SqliteSearchFunctions>();
-        builder.Services.AddScoped<ArticleSearch>();
+        // Read from the replica when there is one, like the article lists (its hits are loaded through the same loaders).
+        builder.Services.AddReader<ArticleSearch>();
 
         // Registered after the data layer's initializer, so it runs once the store is migrated and seeded.
         builder.Services.AddHostedService<SearchIndexBackfill>();
