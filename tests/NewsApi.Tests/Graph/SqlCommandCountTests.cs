@@ -17,12 +17,12 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         }
         """;
 
-    // One page query; which authors and tags each article has; the related stories (curated and automatic in one);
-    // the related articles.
-    private const int WarmCommands = 5;
+    // One page query; which authors and tags each article has; the related stories (curated and automatic in one;
+    // on PostgreSQL behind a SET LOCAL that keeps its plan generic); the related articles.
+    private int WarmCommands => Store == TestStore.Postgres ? 6 : 5;
 
     // The first time, the tags, sections and authors themselves too (then they come from the reference cache).
-    private const int ColdCommands = WarmCommands + 3;
+    private int ColdCommands => WarmCommands + 3;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -76,7 +76,8 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         Assert.That(response.Errors, Is.Empty, response.Body);
         Assert.That(response.Data.GetProperty("article").GetProperty("body").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(response.Data.GetProperty("article").GetProperty("related").GetArrayLength(), Is.EqualTo(5));
-        // The article with its body; which authors and tags it has; its related stories; their articles.
-        Assert.That(SqlCommands.Count, Is.EqualTo(5), string.Join("\n---\n", SqlCommands.Commands));
+        // The article with its body; which authors and tags it has; its related stories (plus the SET LOCAL on
+        // PostgreSQL); their articles.
+        Assert.That(SqlCommands.Count, Is.EqualTo(WarmCommands), string.Join("\n---\n", SqlCommands.Commands));
     }
 }
