@@ -33,6 +33,11 @@ public static class DataRegistration
                 builder.Services.AddSingleton(services => string.IsNullOrWhiteSpace(replicaConnectionString)
                     ? new ReadReplica(null)
                     : new ReadReplica(ReplicaContexts(services, WithAutoPrepare(replicaConnectionString))));
+                var pooled = string.IsNullOrWhiteSpace(replicaConnectionString)
+                    ? new[] { connectionString }
+                    : new[] { connectionString, WithAutoPrepare(replicaConnectionString) };
+                builder.Services.AddHostedService(services =>
+                    new ConnectionPoolRelease(services.GetRequiredService<IHostApplicationLifetime>(), pooled));
                 break;
 
             case DatabaseProvider.Sqlite:

@@ -143,6 +143,11 @@ public sealed partial class SimilarTextIndexer(
 
         var id = document.ArticleId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            scored = await LockArticlesAsync(db, id, scored, cancellationToken);
+        }
+
         await db.ArticleSimilarities.TagWith(SqlTags.Background)
             .Where(s => s.ArticleId == id || s.SimilarArticleId == id)
             .ExecuteDeleteAsync(cancellationToken);
@@ -158,6 +163,26 @@ public sealed partial class SimilarTextIndexer(
             .Where(d => d.ArticleId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.SimilarStale, false), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the rows of every article whose pairs this transaction rewrites, in id order, before touching a pair.
+    /// Deleting an article locks its row and then cascades into its pairs; rewriting pairs first and reaching for
+    /// the article rows afterwards (the foreign key checks of the inserts) is the opposite order, and the two
+    /// deadlocked. Articles deleted meanwhile are no longer there to lock, and their pairs are dropped.
+    /// </summary>
+    private static async Task<List<(int Id, double Score)>> LockArticlesAsync(
+        NewsDbContext db, int id, List<(int Id, double Score)> scored, CancellationToken cancellationToken)
+    {
+        int[] wanted = [id, .. scored.Select(s => s.Id)];
+        var locked = await db.Database.SqlQuery<int>($"""
+            SELECT a.id AS "Value" FROM articles a
+            WHERE a.id = ANY({wanted})
+               OR a.id IN (SELECT s.similar_article_id FROM article_similarities s WHERE s.article_id = {id})
+            ORDER BY a.id
+            FOR KEY SHARE
+            """).TagWith(SqlTags.Background).ToListAsync(cancellationToken);
+        return locked.Contains(id) ? [.. scored.Where(s => locked.Contains(s.Id))] : [];
     }
 
     /// <summary>
