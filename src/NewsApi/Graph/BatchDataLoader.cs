@@ -31,6 +31,24 @@ public abstract class BatchDataLoader<TKey, TValue>
     }
 
     /// <summary>
+    /// The values of many keys, for another loader building on this one: every key is queued before the first
+    /// await, so they go out in one batch (with any keys sibling resolvers queued), and keys already loaded cost nothing.
+    /// </summary>
+    public async Task<Dictionary<TKey, TResult>> LoadManyAsync<TResult>(
+        IEnumerable<TKey> keys, Func<TValue, TResult> select, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        var results = keys.Distinct().Select(key => (Key: key, Result: LoadAsync(key))).ToList();
+        var values = new Dictionary<TKey, TResult>(results.Count);
+        foreach (var (key, result) in results)
+        {
+            values[key] = select(await result.GetResultAsync(cancellationToken));
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// Hands over a value another query of this request already read, so asking for it later costs no round trip.
     /// A key already asked for keeps its own load.
     /// </summary>

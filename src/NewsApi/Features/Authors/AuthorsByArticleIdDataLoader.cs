@@ -1,34 +1,36 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Features.Articles;
 using NewsApi.Features.Caching;
 using NewsApi.Graph;
 
 namespace NewsApi.Features.Authors;
 
 /// <summary>
-/// The bylines of many articles, each in its editorial order: which authors from article_authors alone, the authors
-/// themselves from the <see cref="ReferenceCache"/>, reading only those it lacks.
+/// The bylines of many articles, each in its editorial order: which authors from
+/// <see cref="ArticleLinksByArticleIdDataLoader"/> (shared with the tags), the authors themselves from the
+/// <see cref="ReferenceCache"/>, reading only those it lacks.
 /// </summary>
-public sealed class AuthorsByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts, ReferenceCache cache) : BatchDataLoader<int, IReadOnlyList<Author>>
+public sealed class AuthorsByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts, ArticleLinksByArticleIdDataLoader links, ReferenceCache cache)
+    : BatchDataLoader<int, IReadOnlyList<Author>>
 {
     protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Author>>> FetchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var links = await db.ArticleAuthors
-            .Where(aa => keys.Contains(aa.ArticleId))
-            .OrderBy(aa => aa.ArticleId).ThenBy(aa => aa.Position).ThenBy(aa => aa.AuthorId)
-            .Select(aa => new { aa.ArticleId, aa.AuthorId })
-            .ToListAsync(cancellationToken);
+        var authorIds = await links.LoadManyAsync(keys, l => l.AuthorIds, cancellationToken);
         var authors = await cache.GetManyAsync(
-            links.Select(l => l.AuthorId),
+            authorIds.Values.SelectMany(ids => ids),
             SurrogateKeys.Author,
             a => a.Id,
-            (ids, token) => db.Authors.Where(a => ids.Contains(a.Id)).ToListAsync(token),
+            async (ids, token) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(token);
+                return await db.Authors.Where(a => ids.Contains(a.Id)).ToListAsync(token);
+            },
             cancellationToken);
-        return links.GroupBy(l => l.ArticleId).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<Author>)[.. g.Where(l => authors.ContainsKey(l.AuthorId)).Select(l => authors[l.AuthorId])]);
+        return authorIds.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<Author>)[.. pair.Value.Where(authors.ContainsKey).Select(id => authors[id])]);
     }
 
     protected override IReadOnlyList<Author> Missing(int key) => [];

@@ -16,7 +16,7 @@ namespace NewsApi.Features.Related;
 /// cost does not grow with a tag's popularity. Score: each shared tag weighs 1/ln(2 + articles carrying it), a
 /// similar text adds its overlap (0–1), and the sum is divided by (1 + age in days / 30).
 /// </summary>
-public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
+public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, ArticleByIdDataLoader articles)
     : BatchDataLoader<RelatedStoriesRequest, IReadOnlyList<RelatedStory>>
 {
     public const int MaxFirst = 20;
@@ -37,10 +37,12 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var row in await RankedAsync(db, ids, now, limit, cancellationToken))
+        foreach (var (row, article) in await RankedAsync(db, ids, now, limit, cancellationToken))
         {
             var kind = (RelatedKind)row.Kind;
             stories[row.SourceId].Add(new RelatedStory(row.CandidateId, kind, kind == RelatedKind.Automatic ? ReasonOf(row) : null));
+            // Every related story shows its article: read with the ranking, they cost no second round trip.
+            articles.Prime(article.Id, article);
         }
 
         return keys.ToDictionary(k => k, k => (IReadOnlyList<RelatedStory>)stories[k.ArticleId].Take(k.First).ToList());
@@ -67,7 +69,9 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 
     public const string SimilarTextReason = "similar text";
 
-    private static async Task<List<RelatedCandidate>> RankedAsync(NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
+    /// <summary>The ranked candidates of every article, in the order each shows them, with the candidate articles' summaries.</summary>
+    private static async Task<List<(RelatedCandidate Candidate, Article Article)>> RankedAsync(
+        NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
         // Both stores rank the same way. PostgreSQL takes each shared tag's newest stories with LATERAL ... LIMIT
         // (an index range scan each); SQLite has no LATERAL and numbers them per tag instead. Ids go in as an array
@@ -133,13 +137,9 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
                        ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY score DESC, published_at DESC, candidate_id DESC) AS rank
                 FROM scored
             )
-            SELECT source_id, candidate_id, kind, shared_tags, text_score
-            FROM (
-                SELECT source_id, candidate_id, kind, 0 AS shared_tags, 0.0 AS text_score, 0 AS grp, rank FROM curated WHERE rank <= {2}
-                UNION ALL
-                SELECT source_id, candidate_id, {{automatic}}, shared, text_score, 1, rank FROM ranked WHERE rank <= {2}
-            ) ordered
-            ORDER BY source_id, grp, rank
+            SELECT source_id, candidate_id, kind, 0 AS shared_tags, 0.0 AS text_score, 0 AS curated_first, rank FROM curated WHERE rank <= {2}
+            UNION ALL
+            SELECT source_id, candidate_id, {{automatic}}, shared, text_score, 1, rank FROM ranked WHERE rank <= {2}
             """;
         // PostgreSQL would otherwise plan this statement afresh on every run, prepared or not: its estimate of the generic
         // plan never beats a custom one, so it keeps choosing custom plans, and planning the CTEs took 3.3 ms for 1.4 ms
@@ -151,8 +151,15 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
             await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_generic_plan", cancellationToken);
         }
 
+        // Composed by EF (a subquery joined to the articles' summary columns), so the SQL must start with SELECT.
 #pragma warning disable EF1002 // Only our own constants are interpolated; every value goes in as a parameter.
-        return await db.Database.SqlQueryRaw<RelatedCandidate>(sql, idList, now, limit).ToListAsync(cancellationToken);
+        var ranked = db.Database.SqlQueryRaw<RelatedCandidate>($"SELECT * FROM ({sql}) AS related", idList, now, limit);
 #pragma warning restore EF1002
+        var rows = await ranked
+            .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new { Candidate = r, Article = a })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank)
+            .Select(r => (r.Candidate, r.Article))];
     }
 }

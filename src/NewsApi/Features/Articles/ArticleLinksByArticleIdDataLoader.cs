@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using NewsApi.Data;
+using NewsApi.Graph;
+
+namespace NewsApi.Features.Articles;
+
+/// <summary>
+/// The tag and author ids of many articles in one statement (a UNION ALL of two index ranges). Every card and page
+/// shows both, and the two loaders that turn ids into tags and authors each went to the database for their half.
+/// </summary>
+public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbContext> contexts) : BatchDataLoader<int, ArticleLinks>
+{
+    private const int TagLink = 0;
+    private const int AuthorLink = 1;
+
+    protected override async Task<IReadOnlyDictionary<int, ArticleLinks>> FetchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tags = db.ArticleTags.Where(at => keys.Contains(at.ArticleId))
+            .Select(at => new LinkRow { ArticleId = at.ArticleId, Kind = TagLink, TargetId = at.TagId, Position = at.Position });
+        var authors = db.ArticleAuthors.Where(aa => keys.Contains(aa.ArticleId))
+            .Select(aa => new LinkRow { ArticleId = aa.ArticleId, Kind = AuthorLink, TargetId = aa.AuthorId, Position = aa.Position });
+        var rows = await tags.Concat(authors).ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(r => r.Position).ThenBy(r => r.TargetId)
+            .GroupBy(r => r.ArticleId)
+            .ToDictionary(g => g.Key, g => new ArticleLinks(
+                [.. g.Where(r => r.Kind == TagLink).Select(r => r.TargetId)],
+                [.. g.Where(r => r.Kind == AuthorLink).Select(r => r.TargetId)]));
+    }
+
+    protected override ArticleLinks Missing(int key) => ArticleLinks.None;
+
+    private sealed class LinkRow
+    {
+        public int ArticleId { get; init; }
+
+        public int Kind { get; init; }
+
+        public int TargetId { get; init; }
+
+        public int Position { get; init; }
+    }
+}
