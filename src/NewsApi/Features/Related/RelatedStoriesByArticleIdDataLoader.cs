@@ -73,54 +73,52 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
     private static async Task<List<(RelatedCandidate Candidate, Article Article)>> RankedAsync(
         NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        // Both stores rank the same way. PostgreSQL takes each shared tag's newest stories with LATERAL ... LIMIT
-        // (an index range scan each); SQLite has no LATERAL and numbers them per tag instead. Ids go in as an array
-        // parameter on PostgreSQL and a JSON array on SQLite. The tag rows carry the article's visibility
-        // (article_tags copies), so tag candidates never touch articles; similar-text pairs are few and join it.
-        var postgres = db.Database.IsNpgsql();
-        var (sourceFilter, idList) = postgres
-            ? ("IN (SELECT unnest({0}))", (object)ids)
-            : ("IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
+        // Composed by EF (a subquery joined to the articles' summary columns), so one round trip brings both.
+        var ranked = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<RelatedCandidate>($"SELECT * FROM related_candidates({ids}, {now}, {limit}, {CandidatesPerTag})")
+            : SqliteRanked(db, ids, now, limit);
+        var rows = await ranked
+            .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new { Candidate = r, Article = a })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank)
+            .Select(r => (r.Candidate, r.Article))];
+    }
+
+    /// <summary>
+    /// SQLite's ranking: the same SQL as PostgreSQL's <c>related_candidates</c> function (the RelatedCandidatesFunction
+    /// migration), except that SQLite has no LATERAL and numbers each shared tag's stories instead of walking the
+    /// newest <see cref="CandidatesPerTag"/> of each. The tag rows carry the article's visibility (article_tags
+    /// copies), so tag candidates never touch articles; similar-text pairs are few and join it.
+    /// </summary>
+    private static IQueryable<RelatedCandidate> SqliteRanked(NewsDbContext db, int[] ids, DateTime now, int limit)
+    {
         var published = (int)ArticleStatus.Published;
         var automatic = (int)RelatedKind.Automatic;
-        var visibleTag = $"c.status = {published} AND c.published_at <= {{1}} AND c.show_in_related AND c.article_id <> src.source_id";
-        var byTag = postgres
-            ? $"""
-                SELECT src.source_id, c.article_id AS candidate_id, src.weight, c.published_at
-                FROM src CROSS JOIN LATERAL (
-                    SELECT c.article_id, c.published_at FROM article_tags c
-                    WHERE c.tag_id = src.tag_id AND {visibleTag}
-                    ORDER BY c.published_at DESC, c.article_id DESC
-                    LIMIT {CandidatesPerTag}) c
-                """
-            : $"""
-                SELECT source_id, candidate_id, weight, published_at FROM (
-                    SELECT src.source_id, c.article_id AS candidate_id, src.weight, c.published_at,
-                           ROW_NUMBER() OVER (PARTITION BY src.source_id, src.tag_id ORDER BY c.published_at DESC, c.article_id DESC) AS n
-                    FROM src JOIN article_tags c ON c.tag_id = src.tag_id
-                    WHERE {visibleTag}) numbered
-                WHERE n <= {CandidatesPerTag}
-                """;
-        var ageInDays = postgres
-            ? "EXTRACT(EPOCH FROM ({1} - published_at)) / 86400.0"
-            : "(julianday({1}) - julianday(published_at))";
+        const string sources = "IN (SELECT value FROM json_each({0}))";
         var sql = $$"""
+            SELECT * FROM (
             WITH src AS (
                 SELECT s.article_id AS source_id, s.tag_id, 1.0 / ln(2 + t.article_count) AS weight
                 FROM article_tags s JOIN tags t ON t.id = s.tag_id
-                WHERE s.article_id {{sourceFilter}}
+                WHERE s.article_id {{sources}}
             ),
             candidates AS (
                 SELECT source_id, candidate_id, weight AS tag_score, 1 AS shared, 0.0 AS text_score, published_at
-                FROM ({{byTag}}) tagged
+                FROM (
+                    SELECT src.source_id, c.article_id AS candidate_id, src.weight, c.published_at,
+                           ROW_NUMBER() OVER (PARTITION BY src.source_id, src.tag_id ORDER BY c.published_at DESC, c.article_id DESC) AS n
+                    FROM src JOIN article_tags c ON c.tag_id = src.tag_id
+                    WHERE c.status = {{published}} AND c.published_at <= {1} AND c.show_in_related AND c.article_id <> src.source_id) numbered
+                WHERE n <= {{CandidatesPerTag}}
                 UNION ALL
                 SELECT x.article_id, x.similar_article_id, 0.0, 0, x.score, a.published_at
                 FROM article_similarities x JOIN articles a ON a.id = x.similar_article_id
-                WHERE x.article_id {{sourceFilter}} AND a.status = {{published}} AND a.published_at <= {1} AND a.show_in_related
+                WHERE x.article_id {{sources}} AND a.status = {{published}} AND a.published_at <= {1} AND a.show_in_related
             ),
             scored AS (
                 SELECT source_id, candidate_id, SUM(shared) AS shared, SUM(text_score) AS text_score,
-                       (SUM(tag_score) + SUM(text_score)) / (1 + {{ageInDays.Replace("published_at", "MAX(published_at)", StringComparison.Ordinal)}} / 30.0) AS score,
+                       (SUM(tag_score) + SUM(text_score)) / (1 + (julianday({1}) - julianday(MAX(published_at))) / 30.0) AS score,
                        MAX(published_at) AS published_at
                 FROM candidates
                 WHERE NOT EXISTS (SELECT 1 FROM related_links r WHERE r.from_article_id = source_id AND r.to_article_id = candidate_id)
@@ -130,7 +128,7 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
                 SELECT r.from_article_id AS source_id, r.to_article_id AS candidate_id, r.kind,
                        ROW_NUMBER() OVER (PARTITION BY r.from_article_id ORDER BY r.position, r.id) AS rank
                 FROM related_links r JOIN articles a ON a.id = r.to_article_id
-                WHERE r.from_article_id {{sourceFilter}} AND a.status = {{published}} AND a.published_at <= {1}
+                WHERE r.from_article_id {{sources}} AND a.status = {{published}} AND a.published_at <= {1}
             ),
             ranked AS (
                 SELECT source_id, candidate_id, shared, text_score,
@@ -140,26 +138,10 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
             SELECT source_id, candidate_id, kind, 0 AS shared_tags, 0.0 AS text_score, 0 AS curated_first, rank FROM curated WHERE rank <= {2}
             UNION ALL
             SELECT source_id, candidate_id, {{automatic}}, shared, text_score, 1, rank FROM ranked WHERE rank <= {2}
+            ) AS related
             """;
-        // PostgreSQL would otherwise plan this statement afresh on every run, prepared or not: its estimate of the generic
-        // plan never beats a custom one, so it keeps choosing custom plans, and planning the CTEs took 3.3 ms for 1.4 ms
-        // of execution at 100k articles. The generic plan is the same walk down ix_article_tags_published whatever the
-        // ids (the article page went from about 300 to 500 req/s). SET LOCAL ends with the transaction.
-        await using var generic = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (postgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_generic_plan", cancellationToken);
-        }
-
-        // Composed by EF (a subquery joined to the articles' summary columns), so the SQL must start with SELECT.
 #pragma warning disable EF1002 // Only our own constants are interpolated; every value goes in as a parameter.
-        var ranked = db.Database.SqlQueryRaw<RelatedCandidate>($"SELECT * FROM ({sql}) AS related", idList, now, limit);
+        return db.Database.SqlQueryRaw<RelatedCandidate>(sql, JsonSerializer.Serialize(ids), now, limit);
 #pragma warning restore EF1002
-        var rows = await ranked
-            .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new { Candidate = r, Article = a })
-            .ToListAsync(cancellationToken);
-        return [.. rows
-            .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank)
-            .Select(r => (r.Candidate, r.Article))];
     }
 }
