@@ -21,12 +21,23 @@ public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbCo
         var authors = db.ArticleAuthors.Where(aa => keys.Contains(aa.ArticleId))
             .Select(aa => new LinkRow { ArticleId = aa.ArticleId, Kind = AuthorLink, TargetId = aa.AuthorId, Position = aa.Position });
         var rows = await tags.Concat(authors).ToListAsync(cancellationToken);
-        return rows
-            .OrderBy(r => r.Position).ThenBy(r => r.TargetId)
-            .GroupBy(r => r.ArticleId)
-            .ToDictionary(g => g.Key, g => new ArticleLinks(
-                [.. g.Where(r => r.Kind == TagLink).Select(r => r.TargetId)],
-                [.. g.Where(r => r.Kind == AuthorLink).Select(r => r.TargetId)]));
+        // Every card of every page comes through here: sort once and fill the lists in one pass.
+        rows.Sort(static (x, y) => x.ArticleId != y.ArticleId ? x.ArticleId.CompareTo(y.ArticleId)
+            : x.Position != y.Position ? x.Position.CompareTo(y.Position) : x.TargetId.CompareTo(y.TargetId));
+        var links = new Dictionary<int, ArticleLinks>(keys.Count);
+        for (var i = 0; i < rows.Count;)
+        {
+            var articleId = rows[i].ArticleId;
+            List<int> tagIds = [], authorIds = [];
+            for (; i < rows.Count && rows[i].ArticleId == articleId; i++)
+            {
+                (rows[i].Kind == TagLink ? tagIds : authorIds).Add(rows[i].TargetId);
+            }
+
+            links[articleId] = new ArticleLinks(tagIds, authorIds);
+        }
+
+        return links;
     }
 
     protected override ArticleLinks Missing(int key) => ArticleLinks.None;
