@@ -151,10 +151,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         if (needed <= LongestWalk
             && (query.Wanted.Sum(t => t.Words.Count) > 1 || needed < await StoredDocumentsAsync(db, cancellationToken) * recent.Count / RecentDocuments / 2))
         {
-            var walked = await WalkAsync(db, matchQuery, tsQuery, now, (int)needed, cancellationToken);
-            if (walked.Count == CandidateWindow)
+            // On from where the first walk stopped, rather than over its documents again.
+            var walked = await WalkOnAsync(db, matchQuery, tsQuery, now, (int)needed - RecentDocuments, CandidateWindow - recent.Count, cancellationToken);
+            if (walked is not null && recent.Count + walked.Count == CandidateWindow)
             {
-                return walked;
+                return [.. recent, .. walked];
             }
         }
 
@@ -243,6 +244,39 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             ORDER BY w.published_at DESC, w.article_id DESC
             LIMIT {CandidateWindow}
             """).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The newest <paramref name="matches"/> matches among the <paramref name="documents"/> public documents that follow
+    /// the newest <see cref="RecentDocuments"/>, scored; null when there are no more documents than those. The first
+    /// walk returns matches only, so where it stopped is found again in the publication-time index alone.
+    /// </summary>
+    private static async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int matches, CancellationToken cancellationToken)
+    {
+        var last = await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT s.article_id, s.published_at, 0::float8 AS score
+            FROM article_search s
+            WHERE s.status = 2 AND s.published_at <= {now}
+            ORDER BY s.published_at DESC, s.article_id DESC
+            OFFSET {RecentDocuments - 1} LIMIT 1
+            """).ToListAsync(cancellationToken);
+        if (last is not [{ PublishedAt: { } lastPublishedAt, ArticleId: var lastId }])
+        {
+            return null;
+        }
+
+        return await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+            FROM (
+                SELECT s.article_id, s.published_at, s.vector
+                FROM article_search s
+                WHERE s.status = 2 AND s.published_at <= {now} AND (s.published_at, s.article_id) < ({lastPublishedAt}, {lastId})
+                ORDER BY s.published_at DESC, s.article_id DESC
+                LIMIT {documents}) w
+            WHERE w.vector @@ CAST({matchQuery} AS tsquery)
+            ORDER BY w.published_at DESC, w.article_id DESC
+            LIMIT {matches}
+            """).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Where a span of time likely to hold a full window of matches starts, judged by how many the walk of the newest
