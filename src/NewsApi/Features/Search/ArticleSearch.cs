@@ -39,30 +39,36 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = db.Database.IsNpgsql() ? await PlanEachSearchAsync(db, cancellationToken) : null;
-        var inMemory = order == SearchOrder.Relevance && db.Database.IsNpgsql() && OnlyPublic(filter);
-        var rows = inMemory
-            ? (await PostgresWindowAsync(db, query, now, cancellationToken)).Select(m => new SearchRow { Id = m.ArticleId, PublishedAt = m.PublishedAt, Score = m.Score }).AsQueryable()
-            : Ranked(db, query, filter, order, now);
-        if (cursor is { } c)
+        List<SearchRow> hits;
+        if (order == SearchOrder.Relevance && db.Database.IsNpgsql() && OnlyPublic(filter))
         {
+            var window = await PostgresWindowAsync(db, query, now, cancellationToken);
+            hits = PageOfWindow(window, cursor, descending, page.Size + 1);
+        }
+        else
+        {
+            var rows = Ranked(db, query, filter, order, now);
+            if (cursor is { } c)
+            {
+                rows = (order, descending) switch
+                {
+                    (SearchOrder.Relevance, true) => rows.Where(r => r.Score < c.Score || (r.Score == c.Score && (r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)))),
+                    (SearchOrder.Relevance, false) => rows.Where(r => r.Score > c.Score || (r.Score == c.Score && (r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)))),
+                    (_, true) => rows.Where(r => r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)),
+                    (_, false) => rows.Where(r => r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)),
+                };
+            }
+
             rows = (order, descending) switch
             {
-                (SearchOrder.Relevance, true) => rows.Where(r => r.Score < c.Score || (r.Score == c.Score && (r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)))),
-                (SearchOrder.Relevance, false) => rows.Where(r => r.Score > c.Score || (r.Score == c.Score && (r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)))),
-                (_, true) => rows.Where(r => r.PublishedAt < c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id < c.Id)),
-                (_, false) => rows.Where(r => r.PublishedAt > c.PublishedAt || (r.PublishedAt == c.PublishedAt && r.Id > c.Id)),
+                (SearchOrder.Relevance, true) => rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+                (SearchOrder.Relevance, false) => rows.OrderBy(r => r.Score).ThenBy(r => r.PublishedAt).ThenBy(r => r.Id),
+                (_, true) => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+                (_, false) => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
             };
+            hits = await rows.Take(page.Size + 1).ToListAsync(cancellationToken);
         }
 
-        rows = (order, descending) switch
-        {
-            (SearchOrder.Relevance, true) => rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
-            (SearchOrder.Relevance, false) => rows.OrderBy(r => r.Score).ThenBy(r => r.PublishedAt).ThenBy(r => r.Id),
-            (_, true) => rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
-            (_, false) => rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id),
-        };
-
-        var hits = inMemory ? [.. rows.Take(page.Size + 1)] : await rows.Take(page.Size + 1).ToListAsync(cancellationToken);
         var hasMore = hits.Count > page.Size;
         if (hasMore)
         {
@@ -93,6 +99,32 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
                 await using var countDb = await contexts.CreateDbContextAsync(token);
                 return await Candidates(countDb, query, filter, now).CountAsync(token);
             });
+    }
+
+    /// <summary>
+    /// The page of a scored window, in memory: the keyset order of RELEVANCE over (score, publishedAt, id), after the
+    /// cursor. Plain comparisons rather than the store path's LINQ on an in-memory IQueryable, which compiled its
+    /// expression tree on every search (milliseconds, a share of every request's time).
+    /// </summary>
+    private static List<SearchRow> PageOfWindow(List<SearchMatch> window, (double Score, DateTime PublishedAt, int Id)? cursor, bool descending, int take)
+    {
+        var sign = descending ? -1 : 1;
+        int Compare(SearchMatch m, double score, DateTime? publishedAt, int id)
+        {
+            var byScore = m.Score.CompareTo(score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byTime = Nullable.Compare(m.PublishedAt, publishedAt);
+            return byTime != 0 ? byTime : m.ArticleId.CompareTo(id);
+        }
+
+        var after = cursor is { } c ? window.Where(m => sign * Compare(m, c.Score, c.PublishedAt, c.Id) > 0) : window;
+        var sorted = after.ToList();
+        sorted.Sort((a, b) => sign * Compare(a, b.Score, b.PublishedAt, b.ArticleId));
+        return [.. sorted.Take(take).Select(m => new SearchRow { Id = m.ArticleId, PublishedAt = m.PublishedAt, Score = m.Score })];
     }
 
     /// <summary>
@@ -128,8 +160,15 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// </summary>
     private static async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, DateTime now, CancellationToken cancellationToken)
     {
+        // Matching uses whole terms where it can; ranking keeps the query as written, since ts_rank divides by the
+        // number of operands and expanding a prefix would change the scores.
         var tsQuery = query.ToTsQuery();
-        var recent = await WalkAsync(db, tsQuery, now, RecentDocuments, cancellationToken);
+        if (await MatchingQueryAsync(db, query, cancellationToken) is not { } matchQuery)
+        {
+            return [];
+        }
+
+        var recent = await WalkAsync(db, matchQuery, tsQuery, now, RecentDocuments, cancellationToken);
         if (recent.Count == CandidateWindow)
         {
             return recent;
@@ -144,10 +183,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         if (needed <= LongestWalk
             && (query.Wanted.Sum(t => t.Words.Count) > 1 || needed < await StoredDocumentsAsync(db, cancellationToken) * recent.Count / RecentDocuments / 2))
         {
-            var walked = await WalkAsync(db, tsQuery, now, (int)needed, cancellationToken);
-            if (walked.Count == CandidateWindow)
+            // On from where the first walk stopped, rather than over its documents again.
+            var walked = await WalkOnAsync(db, matchQuery, tsQuery, now, (int)needed - RecentDocuments, CandidateWindow - recent.Count, cancellationToken);
+            if (walked is not null && recent.Count + walked.Count == CandidateWindow)
             {
-                return walked;
+                return [.. recent, .. walked];
             }
         }
 
@@ -161,7 +201,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
                     SELECT s.article_id, s.published_at, s.vector
                     FROM article_search s
                     WHERE s.status = 2 AND s.published_at <= {now} AND s.published_at > {from}
-                      AND s.vector @@ CAST({tsQuery} AS tsquery)
+                      AND s.vector @@ CAST({matchQuery} AS tsquery)
                     ORDER BY s.published_at DESC, s.article_id DESC
                     LIMIT {CandidateWindow}) w
                 """).ToListAsync(cancellationToken);
@@ -176,10 +216,46 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             FROM (
                 SELECT s.article_id, s.published_at, s.vector
                 FROM article_search s
-                WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({tsQuery} AS tsquery)
+                WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({matchQuery} AS tsquery)
                 ORDER BY s.published_at DESC, s.article_id DESC
                 LIMIT {CandidateWindow}) w
             """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The most stored terms a prefix is replaced by. A whole word being typed begins a handful; two or three letters
+    /// can begin hundreds, and past a few dozen operands the prefix is the cheaper test for a walk.
+    /// </summary>
+    private const int MostWholeTerms = 16;
+
+    /// <summary>
+    /// The query for matching: each prefix replaced by the stored terms it begins (search_terms, kept complete by
+    /// triggers in the transaction that writes a document). The GIN index answers a prefix by gathering its postings
+    /// into a bitmap and sorting it, about three times the cost of reading the same postings as whole terms, and a
+    /// walk tests a whole term faster too. Null when the word being typed begins no stored term.
+    /// </summary>
+    private static async Task<string?> MatchingQueryAsync(NewsDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var prefixes = query.Prefixes.ToArray();
+        if (prefixes.Length == 0)
+        {
+            return query.ToTsQuery();
+        }
+
+        var found = await db.Database.SqlQuery<string>($"""
+            SELECT p.prefix || ' ' || t.term AS "Value"
+            FROM unnest({prefixes}) AS p(prefix)
+            CROSS JOIN LATERAL (
+                SELECT s.term FROM search_terms s
+                WHERE s.term >= p.prefix COLLATE "C" AND s.term < (p.prefix || chr(1114111)) COLLATE "C"
+                ORDER BY s.term
+                LIMIT {MostWholeTerms + 1}) t
+            """).ToListAsync(cancellationToken);
+        var byPrefix = found.Select(f => f.Split(' ', 2)).ToLookup(f => f[0], f => f[1]);
+        var wholeTerms = prefixes
+            .Where(p => byPrefix[p].Count() <= MostWholeTerms)
+            .ToDictionary(p => p, p => (IReadOnlyList<string>)[.. byPrefix[p]]);
+        return query.ToTsQuery(wholeTerms);
     }
 
     /// <summary>How many documents the store holds, as PostgreSQL's statistics last counted them (0 before they have).</summary>
@@ -187,7 +263,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         Math.Max(0, await db.Database.SqlQuery<long>($"SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = 'article_search'::regclass").SingleAsync(cancellationToken));
 
     /// <summary>The newest matches among the newest <paramref name="documents"/> public documents, scored.</summary>
-    private static Task<List<SearchMatch>> WalkAsync(NewsDbContext db, string tsQuery, DateTime now, int documents, CancellationToken cancellationToken) =>
+    private static Task<List<SearchMatch>> WalkAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<SearchMatch>($"""
             SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
             FROM (
@@ -196,15 +272,50 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
                 WHERE s.status = 2 AND s.published_at <= {now}
                 ORDER BY s.published_at DESC, s.article_id DESC
                 LIMIT {documents}) w
-            WHERE w.vector @@ CAST({tsQuery} AS tsquery)
+            WHERE w.vector @@ CAST({matchQuery} AS tsquery)
             ORDER BY w.published_at DESC, w.article_id DESC
             LIMIT {CandidateWindow}
             """).ToListAsync(cancellationToken);
 
     /// <summary>
+    /// The newest <paramref name="matches"/> matches among the <paramref name="documents"/> public documents that follow
+    /// the newest <see cref="RecentDocuments"/>, scored; null when there are no more documents than those. The first
+    /// walk returns matches only, so where it stopped is found again in the publication-time index alone.
+    /// </summary>
+    private static async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int matches, CancellationToken cancellationToken)
+    {
+        var last = await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT s.article_id, s.published_at, 0::float8 AS score
+            FROM article_search s
+            WHERE s.status = 2 AND s.published_at <= {now}
+            ORDER BY s.published_at DESC, s.article_id DESC
+            OFFSET {RecentDocuments - 1} LIMIT 1
+            """).ToListAsync(cancellationToken);
+        if (last is not [{ PublishedAt: { } lastPublishedAt, ArticleId: var lastId }])
+        {
+            return null;
+        }
+
+        return await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
+            FROM (
+                SELECT s.article_id, s.published_at, s.vector
+                FROM article_search s
+                WHERE s.status = 2 AND s.published_at <= {now} AND (s.published_at, s.article_id) < ({lastPublishedAt}, {lastId})
+                ORDER BY s.published_at DESC, s.article_id DESC
+                LIMIT {documents}) w
+            WHERE w.vector @@ CAST({matchQuery} AS tsquery)
+            ORDER BY w.published_at DESC, w.article_id DESC
+            LIMIT {matches}
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Where a span of time likely to hold a full window of matches starts, judged by how many the walk of the newest
-    /// documents found and how far back they went (twice the estimate, for a margin); null when the walk found too
-    /// few to judge by.
+    /// documents found and how far back they went; null when the walk found too few to judge by. The margin is three
+    /// standard deviations of that count (1 + 3/√n: ×1.95 at 10 matches, ×1.3 at 100) rather than a flat ×2: the
+    /// span's length is what the publication-time bitmap and the heap rechecks cost, and a span too short costs a
+    /// second look at every match.
     /// </summary>
     private static DateTime? SpanStart(List<SearchMatch> recent, DateTime now)
     {
@@ -214,7 +325,8 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             return null;
         }
 
-        var ticks = (double)Math.Max((now - oldest).Ticks, TimeSpan.TicksPerMinute) * CandidateWindow / recent.Count * 2;
+        var margin = 1 + (3 / Math.Sqrt(recent.Count));
+        var ticks = (double)Math.Max((now - oldest).Ticks, TimeSpan.TicksPerMinute) * CandidateWindow / recent.Count * margin;
         return ticks < (now - DateTime.UnixEpoch).Ticks ? now.AddTicks(-(long)ticks) : null;
     }
 

@@ -113,16 +113,42 @@ public sealed class SearchQuery
     /// </summary>
     private const int MaxPhraseSpellings = 16;
 
+    /// <summary>The readings of the word being typed, each matched as a prefix of stored terms.</summary>
+    public IEnumerable<string> Prefixes => Terms.Where(t => t.Prefix).SelectMany(t => t.Readings.SelectMany(r => r)).Distinct();
+
     /// <summary>The query as a PostgreSQL tsquery. Words are letters and digits only, so quoting them is enough.</summary>
-    public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
+    public string ToTsQuery() => ToTsQuery(new Dictionary<string, IReadOnlyList<string>>())!;
+
+    /// <summary>
+    /// The query as a PostgreSQL tsquery that matches the same documents, with each prefix that
+    /// <paramref name="wholeTerms"/> lists replaced by the stored terms it begins (a prefix it does not list stays a
+    /// prefix); null when the word being typed begins no stored term, so that nothing can match.
+    /// </summary>
+    public string? ToTsQuery(IReadOnlyDictionary<string, IReadOnlyList<string>> wholeTerms)
     {
-        var suffix = term.Prefix ? ":*" : string.Empty;
-        var words = string.Join(" <-> ", term.Readings.Select(readings => readings.Count == 1
-            ? $"'{readings[0]}'{suffix}"
-            : "(" + string.Join(" | ", readings.Select(r => $"'{r}'{suffix}")) + ")"));
-        var group = term.IsPhrase ? $"({words})" : words;
-        return term.Excluded ? "!" + group : group;
-    }));
+        var parts = new List<string>();
+        foreach (var term in Terms)
+        {
+            var alternatives = term.Readings
+                .Select(readings => term.Prefix
+                    ? readings.SelectMany(r => wholeTerms.TryGetValue(r, out var whole) ? whole.Select(Quote) : [Quote(r) + ":*"]).Distinct().ToList()
+                    : readings.Select(Quote).ToList())
+                .ToList();
+            if (alternatives.Any(a => a.Count == 0))
+            {
+                return null;
+            }
+
+            var words = string.Join(" <-> ", alternatives.Select(a => a.Count == 1 ? a[0] : "(" + string.Join(" | ", a) + ")"));
+            var group = term.IsPhrase ? $"({words})" : words;
+            parts.Add(term.Excluded ? "!" + group : group);
+        }
+
+        return string.Join(" & ", parts);
+    }
+
+    /// <summary>A tsquery operand; query words are letters and digits, stored terms are escaped all the same.</summary>
+    private static string Quote(string word) => "'" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>The query as an FTS5 MATCH expression. Words are letters and digits only, so quoting them is enough.</summary>
     public string ToFts5Match()

@@ -253,6 +253,33 @@ public sealed class SearchBehaviourTests(TestStore store) : SearchFixture(store)
     }
 
     [Test]
+    public async Task A_word_being_typed_finds_words_first_written_after_start_up_whether_added_or_edited_in()
+    {
+        await AddArticleAsync("coined", "مصطلح زعفرانيات جديد");
+        Assert.That(await SlugsAsync("زعفران"), Is.EqualTo(new[] { "coined" }));
+
+        var id = await AddArticleAsync("edited-in", "خبر عن الطقس");
+        await using (var db = await CreateDbContextAsync())
+        {
+            var article = await db.Articles.AsTracking().SingleAsync(a => a.Id == id);
+            article.Headline = "خبر عن زعفرانة";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.That(await SlugsAsync("زعفران"), Is.EquivalentTo(new[] { "coined", "edited-in" }));
+    }
+
+    [Test]
+    public async Task A_word_being_typed_that_begins_dozens_of_words_finds_every_one()
+    {
+        // رمز1 … رمز24 sort before رمزيات (digits before letters), so a list of the first few would miss it.
+        await AddArticleAsync("many-codes", "رموز كثيرة", body: string.Join(' ', Enumerable.Range(1, 24).Select(i => $"رمز{i}")));
+        await AddArticleAsync("symbolism", "رمزيات الشعر");
+
+        Assert.That(await SlugsAsync("رمز"), Is.EquivalentTo(new[] { "many-codes", "symbolism" }));
+    }
+
+    [Test]
     public async Task Tagging_untagging_and_renaming_a_tag_update_what_finds_an_article()
     {
         var id = await AddArticleAsync("tagged", "خبر بلا وسوم");
