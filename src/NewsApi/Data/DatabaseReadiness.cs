@@ -23,6 +23,8 @@ public sealed class DatabaseReadiness
     /// <summary>Whether <paramref name="exception"/> means the database is down or restarting, rather than a bug.</summary>
     public static bool IsUnavailableFault(Exception exception) => exception switch
     {
+        // Npgsql calls a deadlock transient, and it is, but the database is up: one write lost to another.
+        _ when WriteConflicts.IsWriteConflict(exception) => false,
         System.Data.Common.DbException { IsTransient: true } => true,
         DatabaseUnavailableException => true,
         // The server ended the session (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now) or the

@@ -46,6 +46,9 @@ public static class ErrorCodes
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+    /// <summary>A write kept losing to concurrent writes (deadlock, serialization failure, SQLite busy) after its retries.</summary>
+    public const string WriteConflict = "WRITE_CONFLICT";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string SlowConsumer = "SLOW_CONSUMER";
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Features.Audit;
 using NewsApi.Security;
@@ -13,8 +14,8 @@ public static class MutationFields
 {
     /// <summary>
     /// A mutation field in the house style: <c>input</c> argument, role check first, then the input's validator,
-    /// then <paramref name="run"/>. A refused role or a failed validation returns before any content is written; every
-    /// attempt, whatever its end, leaves an audit entry.
+    /// then <paramref name="run"/>, again if it lost a write conflict (<see cref="WriteConflicts"/>). A refused role or a
+    /// failed validation returns before any content is written; every attempt, whatever its end, leaves an audit entry.
     /// </summary>
     public static FieldBuilder<object?, Payload<TResult>> Mutation<TInput, TInputGraph, TPayloadGraph, TResult>(
         this ObjectGraphType root,
@@ -41,7 +42,7 @@ public static class MutationFields
                     caller = context.RequireRole(role);
                     var validation = await services.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, context.CancellationToken);
                     var payload = validation.IsValid
-                        ? await run(services, input, caller, context.CancellationToken)
+                        ? await WriteConflicts.RetryAsync(() => run(services, input, caller, context.CancellationToken), context.CancellationToken)
                         : Payload<TResult>.Failed(validation.ToUserErrors());
                     await audit.RecordAsync(name, caller, AuditTrail.TargetOf(payload.Value, input),
                         payload.UserErrors.Count == 0 ? AuditTrail.Ok : AuditTrail.UserErrors,

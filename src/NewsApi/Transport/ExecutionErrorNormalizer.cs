@@ -46,6 +46,14 @@ public sealed partial class ExecutionErrorNormalizer(
                         Code = ErrorCodes.Timeout,
                     });
                     continue;
+                case UnhandledError { InnerException: { } conflict } when WriteConflicts.IsWriteConflict(conflict):
+                    // Mutations run again twice before this (MutationFields); the database is fine, so readiness is untouched.
+                    normalized.Add(new ExecutionError("The write kept colliding with other writes to the same content and was not made; retry.")
+                    {
+                        Code = ErrorCodes.WriteConflict,
+                        Path = error.Path,
+                    });
+                    continue;
                 case UnhandledError { InnerException: { } cause } when DatabaseReadiness.IsUnavailableFault(cause):
                     // The database is down or restarting: the client should retry, not report a bug.
                     LogDatabaseUnavailable(logger, cause.Message, correlationId);
