@@ -38,9 +38,15 @@ public sealed class WriteConflictInjector(TestStore store, string table) : DbCom
         // PostgreSQL's SQL names the table bare, SQLite's quoted.
         var inserts = command.CommandText.Contains($"INSERT INTO {table} ", StringComparison.Ordinal)
             || command.CommandText.Contains($"INSERT INTO \"{table}\" ", StringComparison.Ordinal);
-        if (!inserts || Interlocked.Decrement(ref failures) < 0)
+        if (!inserts)
         {
-            Interlocked.CompareExchange(ref failures, 0, -1);
+            return;
+        }
+
+        if (Interlocked.Decrement(ref failures) < 0)
+        {
+            // None were due: put the count back.
+            Interlocked.Increment(ref failures);
             return;
         }
 
