@@ -13,7 +13,7 @@ namespace NewsApi.Features.Search;
 /// keyset paging are the same LINQ on both. Cursors are keyset positions over (score, publishedAt, id) — or
 /// (publishedAt, id) for NEWEST — never offsets.
 /// </summary>
-public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
+public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, SplitWalkSlots splitWalks)
 {
     private const string RelevanceCursorKind = "search";
     private const string NewestCursorKind = "search-newest";
@@ -285,7 +285,8 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// A walk on of at least this many documents is read in two halves at once, on two connections: a walk costs about
     /// a microsecond a document, so the longest (50,000) took 50 ms on one connection. The older half is read in full
     /// even when the newer one turns out to fill the window, so the split costs up to a quarter more reading in all,
-    /// and is made only where the time it saves is worth a second connection.
+    /// and is made only where the time it saves is worth a second connection, and while a core is free to read the
+    /// second half (<see cref="SplitWalkSlots"/>).
     /// </summary>
     private const int SplitWalkFrom = 8000;
 
@@ -297,7 +298,23 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// </summary>
     private async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int matches, CancellationToken cancellationToken)
     {
-        var newerHalf = documents >= SplitWalkFrom ? documents / 2 : documents;
+        var split = documents >= SplitWalkFrom && splitWalks.TryTake();
+        try
+        {
+            return await WalkOnAsync(db, matchQuery, tsQuery, now, documents, split ? documents / 2 : documents, matches, cancellationToken);
+        }
+        finally
+        {
+            if (split)
+            {
+                splitWalks.Return();
+            }
+        }
+    }
+
+    /// <summary>The walk on, its first <paramref name="newerHalf"/> documents on this connection and any more on another at once.</summary>
+    private async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int newerHalf, int matches, CancellationToken cancellationToken)
+    {
         var starts = await db.Database.SqlQuery<SearchMatch>($"""
             SELECT b.article_id, b.published_at, b.score FROM (
                 (SELECT s.article_id, s.published_at, 0::float8 AS score
