@@ -197,34 +197,32 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
 
         // The walk is done: from here, only bitmap scans (the GIN index, and publication time as a range).
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off", cancellationToken);
-        if (SpanStart(recent, now) is { } from)
+        if (SpanStart(recent, now) is { } from
+            && await IndexedWindowAsync(db, matchQuery, tsQuery, now, from, cancellationToken) is { Count: CandidateWindow } window)
         {
-            var window = await db.Database.SqlQuery<SearchMatch>($"""
-                SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
-                FROM (
-                    SELECT s.article_id, s.published_at, s.vector
-                    FROM article_search s
-                    WHERE s.status = 2 AND s.published_at <= {now} AND s.published_at > {from}
-                      AND s.vector @@ CAST({matchQuery} AS tsquery)
-                    ORDER BY s.published_at DESC, s.article_id DESC
-                    LIMIT {CandidateWindow}) w
-                """).ToListAsync(cancellationToken);
-            if (window.Count == CandidateWindow)
-            {
-                return window;
-            }
+            return window;
         }
 
-        return await db.Database.SqlQuery<SearchMatch>($"""
+        return await IndexedWindowAsync(db, matchQuery, tsQuery, now, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest matches through the GIN index, scored: those published after <paramref name="from"/> when given (the
+    /// range and the index meet in a BitmapAnd), else every match. Plans are custom (see <see cref="PlanEachSearchAsync"/>),
+    /// so PostgreSQL folds the unused range away before planning.
+    /// </summary>
+    private static Task<List<SearchMatch>> IndexedWindowAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, DateTime? from, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<SearchMatch>($"""
             SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
             FROM (
                 SELECT s.article_id, s.published_at, s.vector
                 FROM article_search s
-                WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({matchQuery} AS tsquery)
+                WHERE s.status = 2 AND s.published_at <= {now}
+                  AND (CAST({from} AS timestamptz) IS NULL OR s.published_at > CAST({from} AS timestamptz))
+                  AND s.vector @@ CAST({matchQuery} AS tsquery)
                 ORDER BY s.published_at DESC, s.article_id DESC
                 LIMIT {CandidateWindow}) w
             """).ToListAsync(cancellationToken);
-    }
 
     /// <summary>
     /// The most stored terms a prefix is replaced by. A whole word being typed begins a handful; two or three letters
