@@ -39,15 +39,22 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = db.Database.IsNpgsql() ? await PlanEachSearchAsync(db, cancellationToken) : null;
+        // PostgreSQL matches whole terms where it can (SQLite's FTS5 answers a prefix from its own term index).
+        var matchQuery = db.Database.IsNpgsql() ? await MatchingQueryAsync(db, query, cancellationToken) : null;
         List<SearchRow> hits;
-        if (order == SearchOrder.Relevance && db.Database.IsNpgsql() && OnlyPublic(filter))
+        if (db.Database.IsNpgsql() && matchQuery is null)
         {
-            var window = await PostgresWindowAsync(db, query, now, cancellationToken);
+            // The word being typed begins no stored term: nothing can match.
+            hits = [];
+        }
+        else if (order == SearchOrder.Relevance && matchQuery is not null && OnlyPublic(filter))
+        {
+            var window = await PostgresWindowAsync(db, query, matchQuery, now, cancellationToken);
             hits = PageOfWindow(window, cursor, descending, page.Size + 1);
         }
         else
         {
-            var rows = Ranked(db, query, filter, order, now);
+            var rows = Ranked(db, query, matchQuery, filter, order, now);
             if (cursor is { } c)
             {
                 rows = (order, descending) switch
@@ -97,7 +104,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             CountAsync: async token =>
             {
                 await using var countDb = await contexts.CreateDbContextAsync(token);
-                return await Candidates(countDb, query, filter, now).CountAsync(token);
+                return await Candidates(countDb, query, matchQuery, filter, now).CountAsync(token);
             });
     }
 
@@ -158,15 +165,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// that still falls short, every match. A common word thus never reads its whole posting list, and a rare one
     /// never walks the archive.
     /// </summary>
-    private async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, DateTime now, CancellationToken cancellationToken)
+    private async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, string matchQuery, DateTime now, CancellationToken cancellationToken)
     {
         // Matching uses whole terms where it can; ranking keeps the query as written, since ts_rank divides by the
         // number of operands and expanding a prefix would change the scores.
         var tsQuery = query.ToTsQuery();
-        if (await MatchingQueryAsync(db, query, cancellationToken) is not { } matchQuery)
-        {
-            return [];
-        }
 
         var recent = await WalkAsync(db, matchQuery, tsQuery, now, RecentDocuments, cancellationToken);
         if (recent.Count == CandidateWindow)
@@ -392,14 +395,14 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// Every matching article that passes the filters, unscored: ranking a common word's half a million matches
     /// took seconds, so the score is computed only for the rows <see cref="Ranked"/> keeps.
     /// </summary>
-    private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, ArticleFilter filter, DateTime now)
+    private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, string? matchQuery, ArticleFilter filter, DateTime now)
     {
         if (db.Database.IsNpgsql())
         {
             // article_search carries the article's status and publication time, so the newest matches are a walk down
             // its own index (or, for a rare word, a sort of the few matches); the articles join only when `where` asks
             // for more than public articles.
-            var matches = PostgresMatches(db, query, now);
+            var matches = PostgresMatches(db, matchQuery ?? query.ToTsQuery(), now);
             if (OnlyPublic(filter))
             {
                 return matches.Select(m => new SearchRow { Id = m.ArticleId, PublishedAt = m.PublishedAt });
@@ -426,9 +429,9 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// so the cost is bounded whatever the word; NEWEST needs no ranking beyond the page, and the store walks its
     /// publication-time index with the match as a filter.
     /// </summary>
-    private static IQueryable<SearchRow> Ranked(NewsDbContext db, SearchQuery query, ArticleFilter filter, SearchOrder order, DateTime now)
+    private static IQueryable<SearchRow> Ranked(NewsDbContext db, SearchQuery query, string? matchQuery, ArticleFilter filter, SearchOrder order, DateTime now)
     {
-        var candidates = Candidates(db, query, filter, now);
+        var candidates = Candidates(db, query, matchQuery, filter, now);
         if (order == SearchOrder.Relevance)
         {
             candidates = candidates.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id).Take(CandidateWindow);
@@ -445,15 +448,12 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// parameter; the query text built from them holds only normalised letters and digits inside quotes (see
     /// <see cref="SearchQuery"/>).
     /// </summary>
-    private static IQueryable<SearchMatch> PostgresMatches(NewsDbContext db, SearchQuery query, DateTime now)
-    {
-        var tsQuery = query.ToTsQuery();
-        return db.Database.SqlQuery<SearchMatch>($"""
+    private static IQueryable<SearchMatch> PostgresMatches(NewsDbContext db, string matchQuery, DateTime now) =>
+        db.Database.SqlQuery<SearchMatch>($"""
             SELECT s.article_id, s.published_at, 0::float8 AS score
             FROM article_search s
-            WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({tsQuery} AS tsquery)
+            WHERE s.status = 2 AND s.published_at <= {now} AND s.vector @@ CAST({matchQuery} AS tsquery)
             """);
-    }
 
     /// <summary>SQLite's match, through FTS5. The MATCH expression holds only quoted normalised words.</summary>
     private static IQueryable<SearchHit> SqliteMatches(NewsDbContext db, SearchQuery query)

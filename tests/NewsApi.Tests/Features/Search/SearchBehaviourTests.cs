@@ -112,6 +112,22 @@ public sealed class SearchBehaviourTests(TestStore store) : SearchFixture(store)
     }
 
     [Test]
+    public async Task A_word_being_typed_finds_with_newest_order_and_filters_what_the_whole_word_finds()
+    {
+        var after = SearchCorpus.Start.AddMinutes(30).ToString("O");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await SlugsAsync("الأرد", order: "NEWEST"), Is.EqualTo(await SlugsAsync("الأردن", order: "NEWEST")));
+            Assert.That(await SlugsAsync("الأرد", where: new { publishedAfter = after }), Is.EquivalentTo(new[] { "jordan-water", "economy-meeting" }));
+            Assert.That(await SlugsAsync("ترام", where: new { tags = new[] { "iran" } }, order: "NEWEST"), Is.EqualTo(new[] { "trump-iran" }));
+            // A word that begins no stored term finds nothing, in either order, and counts nothing.
+            Assert.That(await SlugsAsync("ظظظ", order: "NEWEST"), Is.Empty);
+            var none = await SearchAsync("ظظظ", where: new { publishedAfter = after });
+            Assert.That(none.Data.GetProperty("search").GetProperty("totalCount").GetInt32(), Is.Zero, none.Body);
+        });
+    }
+
+    [Test]
     public async Task The_feed_filters_narrow_a_search()
     {
         Assert.Multiple(async () =>
