@@ -16,14 +16,17 @@ namespace NewsApi.Features.Audit;
 /// </summary>
 public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, PendingEntry> pending = [];
+    // Keyed by the attempt, not the context: pooled contexts are reused, and EF does not report every failed save
+    // (a SavingChanges interceptor that throws, a concurrency exception), so a claim must not outlive its attempt.
+    private readonly ConditionalWeakTable<MutationAttempt, PendingEntry> pending = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (MutationAttempt.Current is not { Recorded: false, Claimant: null } attempt
+        if (MutationAttempt.Current is not { Recorded: false } attempt
             || eventData.Context is not NewsDbContext db
-            || pending.TryGetValue(db, out _))
+            || (pending.TryGetValue(attempt, out var claimed) && (claimed.Writing || ReferenceEquals(claimed.Context, db))))
         {
+            // Not in an attempt, already recorded, or a save nested in the one that carries the entry.
             return result;
         }
 
@@ -33,15 +36,15 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
             return result;
         }
 
+        // A claim on another context belonged to a save that failed: this one takes it over.
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        attempt.Claimant = db;
-        pending.AddOrUpdate(db, new PendingEntry(attempt, TargetRow(db, attempt.ResultType), owned));
+        pending.AddOrUpdate(attempt, new PendingEntry(db, TargetRow(db, attempt.ResultType), owned));
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not NewsDbContext db || !pending.TryGetValue(db, out var entry) || entry.Writing)
+        if (MutationAttempt.Current is not { } attempt || Claim(attempt, eventData.Context) is not { } entry)
         {
             return result;
         }
@@ -49,10 +52,9 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
         entry.Writing = true;
         try
         {
-            var attempt = entry.Attempt;
-            db.AuditEntries.Add(AuditTrail.NewEntry(clock.GetUtcNow().UtcDateTime, attempt.Operation, attempt.Caller,
+            entry.Context.AuditEntries.Add(AuditTrail.NewEntry(clock.GetUtcNow().UtcDateTime, attempt.Operation, attempt.Caller,
                 AuditTrail.TargetOf(entry.Target, attempt.Input), AuditTrail.Ok, null));
-            await db.SaveChangesAsync(cancellationToken);
+            await entry.Context.SaveChangesAsync(cancellationToken);
             if (entry.OwnedTransaction is { } transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -62,7 +64,7 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
         }
         finally
         {
-            await ForgetAsync(db, entry);
+            await ForgetAsync(attempt, entry);
         }
 
         return result;
@@ -70,18 +72,18 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        // A failure of the entry's own save is cleaned up by SavedChangesAsync, which is still running.
-        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var entry) && !entry.Writing)
+        // The save rolled back: a later save of the same attempt (an editor's retry) carries the entry.
+        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
         {
-            await ForgetAsync(db, entry);
+            await ForgetAsync(attempt, entry);
         }
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var entry) && !entry.Writing)
+        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
         {
-            await ForgetAsync(db, entry);
+            await ForgetAsync(attempt, entry);
         }
     }
 
@@ -96,24 +98,22 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
         return added.Count == 1 ? added[0].Entity : rows.Count == 1 ? rows[0].Entity : null;
     }
 
-    private async Task ForgetAsync(DbContext db, PendingEntry entry)
-    {
-        pending.Remove(db);
-        if (!entry.Attempt.Recorded && ReferenceEquals(entry.Attempt.Claimant, db))
-        {
-            // The save failed and rolled back: a later save of the same attempt (an editor's retry) carries the entry.
-            entry.Attempt.Claimant = null;
-        }
+    /// <summary>The attempt's claim if <paramref name="context"/> holds it and is not already writing the entry (a failure of that save is cleaned up by the writer).</summary>
+    private PendingEntry? Claim(MutationAttempt attempt, DbContext? context) =>
+        pending.TryGetValue(attempt, out var entry) && !entry.Writing && ReferenceEquals(entry.Context, context) ? entry : null;
 
+    private async Task ForgetAsync(MutationAttempt attempt, PendingEntry entry)
+    {
+        pending.Remove(attempt);
         if (entry.OwnedTransaction is { } transaction)
         {
             await transaction.DisposeAsync();
         }
     }
 
-    private sealed class PendingEntry(MutationAttempt attempt, object? target, IDbContextTransaction? ownedTransaction)
+    private sealed class PendingEntry(NewsDbContext context, object? target, IDbContextTransaction? ownedTransaction)
     {
-        public MutationAttempt Attempt { get; } = attempt;
+        public NewsDbContext Context { get; } = context;
 
         public object? Target { get; } = target;
 

@@ -13,6 +13,9 @@ public sealed class MutationAttempt : IDisposable
 
     private readonly MutationAttempt? outer;
 
+    // Work the attempt started in the background still carries it in its async flow; once over it claims no save.
+    private bool ended;
+
     private MutationAttempt(string operation, Caller caller, object? input, Type resultType)
     {
         Operation = operation;
@@ -22,8 +25,8 @@ public sealed class MutationAttempt : IDisposable
         outer = Ambient.Value;
     }
 
-    /// <summary>The attempt the current code runs in, if any.</summary>
-    public static MutationAttempt? Current => Ambient.Value;
+    /// <summary>The attempt the current code runs in, if any and not yet over.</summary>
+    public static MutationAttempt? Current => Ambient.Value is { ended: false } attempt ? attempt : null;
 
     public string Operation { get; }
 
@@ -33,9 +36,6 @@ public sealed class MutationAttempt : IDisposable
 
     /// <summary>What the mutation returns (Article, Tag…): a row of this type that the save adds is the entry's target.</summary>
     public Type ResultType { get; }
-
-    /// <summary>The save (its context) whose transaction the entry goes into, once one has begun; null again if that save failed.</summary>
-    internal object? Claimant { get; set; }
 
     /// <summary>The entry was written in the change's transaction: it commits or rolls back with the change.</summary>
     public bool Recorded { get; internal set; }
@@ -50,5 +50,9 @@ public sealed class MutationAttempt : IDisposable
         return attempt;
     }
 
-    public void Dispose() => Ambient.Value = outer;
+    public void Dispose()
+    {
+        ended = true;
+        Ambient.Value = outer;
+    }
 }
