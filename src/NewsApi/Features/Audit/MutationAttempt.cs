@@ -14,7 +14,7 @@ public sealed class MutationAttempt : IDisposable
     private readonly MutationAttempt? outer;
 
     // Work the attempt started in the background still carries it in its async flow; once over it claims no save.
-    private bool ended;
+    private volatile bool ended;
 
     private MutationAttempt(string operation, Caller caller, object? input, Type resultType)
     {
