@@ -79,6 +79,17 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        // EF reports a lost concurrency check here, not as a failure; the editor answers CONFLICT, recorded afterwards.
+        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
+        {
+            await ForgetAsync(attempt, entry);
+        }
+
+        return result;
+    }
+
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
         if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
