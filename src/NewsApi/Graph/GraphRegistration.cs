@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsApi.Data;
 using NewsApi.Features.Articles;
 using NewsApi.Features.Audit;
@@ -39,6 +40,7 @@ public static class GraphRegistration
         builder.Services.AddScoped<TickerEditor>();
         builder.Services.AddScoped<RelatedLinkEditor>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<IInterceptor, AuditEntryWriter>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddReader<TagDirectory>();
         AddDataLoaders(builder.Services);

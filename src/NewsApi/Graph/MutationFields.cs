@@ -15,7 +15,8 @@ public static class MutationFields
     /// <summary>
     /// A mutation field in the house style: <c>input</c> argument, role check first, then the input's validator,
     /// then <paramref name="run"/>, again if it lost a write conflict (<see cref="WriteConflicts"/>). A refused role or a
-    /// failed validation returns before any content is written; every attempt, whatever its end, leaves an audit entry.
+    /// failed validation returns before any content is written; every attempt, whatever its end, leaves an audit entry:
+    /// a change's in the change's own transaction (<see cref="AuditEntryWriter"/>), any other afterwards.
     /// </summary>
     public static FieldBuilder<object?, Payload<TResult>> Mutation<TInput, TInputGraph, TPayloadGraph, TResult>(
         this ObjectGraphType root,
@@ -41,12 +42,22 @@ public static class MutationFields
                 {
                     caller = context.RequireRole(role);
                     var validation = await services.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, context.CancellationToken);
-                    var payload = validation.IsValid
-                        ? await WriteConflicts.RetryAsync(() => run(services, input, caller, context.CancellationToken), context.CancellationToken)
-                        : Payload<TResult>.Failed(validation.ToUserErrors());
-                    await audit.RecordAsync(name, caller, AuditTrail.TargetOf(payload.Value, input),
-                        payload.UserErrors.Count == 0 ? AuditTrail.Ok : AuditTrail.UserErrors,
-                        payload.UserErrors.Count == 0 ? null : string.Join(',', payload.UserErrors.Select(e => e.Code).Distinct()));
+                    var (payload, recorded) = validation.IsValid
+                        ? await WriteConflicts.RetryAsync(async () =>
+                        {
+                            // Per attempt: a retried attempt's entry rolled back with its change, so the next one writes its own.
+                            using var attempt = MutationAttempt.Begin(name, caller, input, typeof(TResult));
+                            var written = await run(services, input, caller, context.CancellationToken);
+                            return (written, attempt.Recorded);
+                        }, context.CancellationToken)
+                        : (Payload<TResult>.Failed(validation.ToUserErrors()), false);
+                    if (!recorded)
+                    {
+                        await audit.RecordAsync(name, caller, AuditTrail.TargetOf(payload.Value, input),
+                            payload.UserErrors.Count == 0 ? AuditTrail.Ok : AuditTrail.UserErrors,
+                            payload.UserErrors.Count == 0 ? null : string.Join(',', payload.UserErrors.Select(e => e.Code).Distinct()));
+                    }
+
                     return payload;
                 }
                 catch (ApiError refused)

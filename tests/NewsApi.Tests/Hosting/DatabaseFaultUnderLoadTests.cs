@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
+using NewsApi.Features.Articles;
+using NewsApi.Features.Tickers;
+using NewsApi.Graph;
 using NewsApi.Security;
 using NewsApi.Tests.Infrastructure;
 using Npgsql;
@@ -14,7 +17,7 @@ namespace NewsApi.Tests.Hosting;
 
 /// <summary>
 /// Every PostgreSQL backend of the server's database is terminated while clients read and write: no 500s, the server
-/// serves again by itself, no mutation is half-written, and live subscribers hear of changes made afterwards.
+/// serves again by itself, no mutation is half-written (nor without its audit entry), and live subscribers hear of changes made afterwards.
 /// </summary>
 [NonParallelizable]
 public sealed class DatabaseFaultUnderLoadTests
@@ -87,12 +90,12 @@ public sealed class DatabaseFaultUnderLoadTests
             if (kind == "article")
             {
                 var article = await db.Articles.Where(a => a.Headline.EndsWith(" " + marker))
-                    .Select(a => new { Tags = a.Tags.Count, Revisions = db.ArticleRevisions.Count(r => r.ArticleId == a.Id) })
+                    .Select(a => new { a.Id, Tags = a.Tags.Count, Revisions = db.ArticleRevisions.Count(r => r.ArticleId == a.Id) })
                     .ToListAsync();
                 Assert.That(article, Has.Count.EqualTo(succeeded ? 1 : 0), $"{marker} {string.Join('+', codes)}");
                 if (succeeded)
                 {
-                    Assert.That((article[0].Tags, article[0].Revisions), Is.EqualTo((2, 1)), marker);
+                    Assert.That((article[0].Tags, article[0].Revisions, await OkEntriesAsync(db, ArticleGraphType.TypeName, article[0].Id)), Is.EqualTo((2, 1, 1)), marker);
                 }
             }
             else
@@ -103,9 +106,14 @@ public sealed class DatabaseFaultUnderLoadTests
                 {
                     var id = items[0];
                     Assert.That(await db.ContentEvents.CountAsync(e => e.Kind == ContentEventKind.TickerAdded && e.EntityId == id), Is.EqualTo(1), marker);
+                    Assert.That(await OkEntriesAsync(db, TickerItemGraphType.TypeName, id), Is.EqualTo(1), marker);
                 }
             }
         }
+
+        // The audit entry commits with its change: one "ok" per success above, none for a change that rolled back.
+        var okEntries = await db.AuditEntries.CountAsync(e => e.ActorName == "fault-editor" && e.Outcome == "ok");
+        Assert.That(okEntries, Is.EqualTo(all.Count(o => o.Kind != "read" && o.Succeeded)));
 
         // The listener lost its connection too: it must have reconnected for a subscriber to hear of a new item.
         var last = await db.ContentEvents.MaxAsync(e => (long?)e.Id) ?? 0;
@@ -123,6 +131,12 @@ public sealed class DatabaseFaultUnderLoadTests
         Assert.That(next, Is.Not.Null, $"closed: {subscriber.CloseStatus} {subscriber.CloseReason}");
         var change = next!.RootElement.GetProperty("payload").GetProperty("data").GetProperty("tickerChanged");
         Assert.That(change.GetProperty("item").GetProperty("headline").GetString(), Is.EqualTo("بعد التعافي"));
+    }
+
+    private static Task<int> OkEntriesAsync(NewsDbContext db, string typeName, int id)
+    {
+        var target = GlobalId.Encode(typeName, id);
+        return db.AuditEntries.CountAsync(e => e.TargetId == target && e.Outcome == "ok");
     }
 
     private static async Task<int> TerminateBackendsAsync(string connectionString)

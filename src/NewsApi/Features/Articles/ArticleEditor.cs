@@ -25,21 +25,7 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var now = Now;
-            var article = new Article
-            {
-                Slug = input.Slug ?? await UniqueSlug.AllocateAsync(db.Articles.Select(a => a.Slug).Concat(db.ArticleSlugRedirects.Select(r => r.Slug)), ArticleSlug.FromText(input.Headline), "article", cancellationToken),
-                Headline = input.Headline,
-                Status = ArticleStatus.Draft,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            var changes = new ChangeSet();
-            changes.Record("slug", null, article.Slug);
-            changes.Record("headline", null, article.Headline);
-            await ApplyAsync(db, article, input, changes, cancellationToken);
-            db.Articles.Add(article);
-            AddRevision(db, article, "createArticle", caller, changes, now);
+            var article = await AddAsync(db, input, caller, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -50,6 +36,30 @@ public sealed class ArticleEditor(IDbContextFactory<NewsDbContext> contexts, Tim
                 // Another article took the slug made from the same headline between our look-up and our insert.
             }
         }
+    }
+
+    /// <summary>
+    /// Adds a new draft and its first revision to <paramref name="db"/> without saving: the caller's save (and
+    /// transaction) decides when it is written, so an import can write it together with its ticker items.
+    /// </summary>
+    internal async Task<Article> AddAsync(NewsDbContext db, CreateArticleInput input, Caller caller, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var article = new Article
+        {
+            Slug = input.Slug ?? await UniqueSlug.AllocateAsync(db.Articles.Select(a => a.Slug).Concat(db.ArticleSlugRedirects.Select(r => r.Slug)), ArticleSlug.FromText(input.Headline), "article", cancellationToken),
+            Headline = input.Headline,
+            Status = ArticleStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var changes = new ChangeSet();
+        changes.Record("slug", null, article.Slug);
+        changes.Record("headline", null, article.Headline);
+        await ApplyAsync(db, article, input, changes, cancellationToken);
+        db.Articles.Add(article);
+        AddRevision(db, article, "createArticle", caller, changes, now);
+        return article;
     }
 
     public async Task<Payload<Article>> UpdateAsync(UpdateArticleInput input, Caller caller, CancellationToken cancellationToken)

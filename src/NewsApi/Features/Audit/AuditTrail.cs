@@ -12,8 +12,10 @@ using NewsApi.Security;
 namespace NewsApi.Features.Audit;
 
 /// <summary>
-/// Writes one audit entry per mutation attempt, in a context of its own after the mutation has committed or been
-/// refused: a refusal writes no content, but the attempt is still on record.
+/// One audit entry per mutation attempt. An attempt that changed something has its entry written inside the change's
+/// transaction (<see cref="AuditEntryWriter"/>); one that changed nothing (refused, user errors, failed, or a change
+/// that turned out to be none) is recorded here afterwards, in a context of its own: no content was written, but the
+/// attempt is still on record.
 /// </summary>
 public sealed partial class AuditTrail(IDbContextFactory<NewsDbContext> contexts, TimeProvider clock, ILogger<AuditTrail> logger)
 {
@@ -24,16 +26,7 @@ public sealed partial class AuditTrail(IDbContextFactory<NewsDbContext> contexts
     public async Task RecordAsync(string operation, Caller caller, string? targetId, string outcome, string? detail)
     {
         // Not the request's token: a client that hangs up after its mutation ran must not erase the record of it.
-        var entry = new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorName = caller.KeyName,
-            ActorRole = caller.Role is { } role ? RoleNames.Of(role) : null,
-            Operation = operation,
-            TargetId = targetId,
-            Outcome = outcome,
-            Detail = detail is { Length: > ContentLimits.CaptionLength } ? detail[..ContentLimits.CaptionLength] : detail,
-        };
+        var entry = NewEntry(clock.GetUtcNow().UtcDateTime, operation, caller, targetId, outcome, detail);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
@@ -42,8 +35,8 @@ public sealed partial class AuditTrail(IDbContextFactory<NewsDbContext> contexts
         }
         catch (Exception exception) when (DatabaseReadiness.IsUnavailableFault(exception))
         {
-            // The mutation has already committed (or been refused): reporting it as failed because the database went
-            // away a moment later would make the client retry a change that is there. The entry goes to the log.
+            // Nothing was written, and the answer (refusal, user errors, the failure) is already decided: the database
+            // going away now must not replace it. The entry goes to the log.
             LogEntryNotStored(logger, entry.Operation, entry.ActorName, entry.TargetId, entry.Outcome, exception.Message);
         }
     }
@@ -51,6 +44,21 @@ public sealed partial class AuditTrail(IDbContextFactory<NewsDbContext> contexts
     [LoggerMessage(EventId = 1, Level = LogLevel.Error,
         Message = "Audit entry not stored, the database is unavailable: {Operation} by {Actor} on {Target}, {Outcome} ({Reason})")]
     private static partial void LogEntryNotStored(ILogger logger, string operation, string? actor, string? target, string outcome, string reason);
+
+    public static AuditEntry NewEntry(DateTime at, string operation, Caller caller, string? targetId, string outcome, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new AuditEntry
+        {
+            At = at,
+            ActorName = caller.KeyName,
+            ActorRole = caller.Role is { } role ? RoleNames.Of(role) : null,
+            Operation = operation,
+            TargetId = targetId,
+            Outcome = outcome,
+            Detail = detail is { Length: > ContentLimits.CaptionLength } ? detail[..ContentLimits.CaptionLength] : detail,
+        };
+    }
 
     /// <summary>The global ID of what a mutation changed, or of what its input named (id, else fromId).</summary>
     public static string? TargetOf(object? result, object? input) => result switch

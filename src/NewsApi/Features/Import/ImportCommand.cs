@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
@@ -10,7 +11,8 @@ namespace NewsApi.Features.Import;
 /// <summary>
 /// <c>import FILE [--source-url URL]</c>: reads a text or HTML page (HTML when the name ends in .html/.htm or the
 /// text starts with '&lt;') and creates its article and ticker items as drafts. Exit codes: 0 imported, 1 the
-/// content failed validation, 2 bad arguments or a page that does not parse, 3 already imported (nothing written).
+/// content failed validation, 2 bad arguments or a page that does not parse, 3 already imported (nothing written),
+/// 4 the database failed during the write (nothing written).
 /// </summary>
 public static class ImportCommand
 {
@@ -75,7 +77,18 @@ public static class ImportCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<PageImporter>().ImportAsync(page, sourceUrl, cancellationToken);
+        ImportResult result;
+        try
+        {
+            result = await scope.ServiceProvider.GetRequiredService<PageImporter>().ImportAsync(page, sourceUrl, cancellationToken);
+        }
+        catch (Exception failure) when (failure is DbException or DbUpdateException or DatabaseUnavailableException)
+        {
+            // The import is one transaction, so a failure midway took all of it back: running it again is safe.
+            await error.WriteLineAsync($"Import failed, nothing was written: {failure.GetBaseException().Message}");
+            return 4;
+        }
+
         if (result.Refusal is { } refusal)
         {
             await error.WriteLineAsync(refusal);

@@ -14,7 +14,7 @@ namespace NewsApi.Features.Import;
 /// <summary>
 /// Turns a parsed page into drafts for an editor to review, through the mutations' own write path: the same
 /// validators, ArticleEditor and TickerEditor (so revisions and content events), and an audit entry per object
-/// with the importer as actor.
+/// with the importer as actor. All of it is written in one transaction, or none of it.
 /// </summary>
 /// <remarks>
 /// The article is created as a DRAFT. A ticker item has no draft state, so an imported one is held off air the way
@@ -29,7 +29,6 @@ public sealed class PageImporter(
     TickerEditor tickers,
     IValidator<CreateArticleInput> articleValidator,
     IValidator<CreateTickerItemInput> tickerValidator,
-    AuditTrail audit,
     TimeProvider clock)
 {
     /// <summary>The actor the audit log and revisions name for imported content.</summary>
@@ -66,7 +65,7 @@ public sealed class PageImporter(
             Lang = "ar",
         }).ToList();
 
-        // Everything is checked before anything is written, so a page that fails validation leaves no half import.
+        // Everything is checked before anything is written, so a page that fails validation gets all its problems at once.
         var errors = new List<UserError>((await articleValidator.ValidateAsync(article, cancellationToken)).ToUserErrors());
         foreach (var item in items)
         {
@@ -78,29 +77,29 @@ public sealed class PageImporter(
             return new ImportResult(null, [], null, errors);
         }
 
-        var created = await articles.CreateAsync(article, Importer, cancellationToken);
-        await RecordAsync("createArticle", created.Value, created.UserErrors);
-        if (created.Value is null)
-        {
-            return new ImportResult(null, [], null, created.UserErrors);
-        }
-
-        var createdItems = new List<TickerItem>();
-        foreach (var item in items)
-        {
-            var payload = await tickers.CreateAsync(item, cancellationToken);
-            await RecordAsync("createTickerItem", payload.Value, payload.UserErrors);
-            if (payload.Value is { } written)
-            {
-                createdItems.Add(written);
-            }
-        }
-
-        return new ImportResult(created.Value, createdItems, null, []);
+        return await WriteConflicts.RetryAsync(() => WriteAsync(article, items, cancellationToken), cancellationToken);
     }
 
-    private Task RecordAsync(string operation, object? value, IReadOnlyList<UserError> userErrors) =>
-        audit.RecordAsync(operation, Importer, AuditTrail.TargetOf(value, null),
-            userErrors.Count == 0 ? AuditTrail.Ok : AuditTrail.UserErrors,
-            userErrors.Count == 0 ? null : string.Join(',', userErrors.Select(e => e.Code).Distinct()));
+    /// <summary>
+    /// The article, its ticker items (with their content events) and an audit entry for each, in one transaction: a
+    /// fault anywhere (the database dropping, a constraint, cancellation) rolls all of it back, and the import can
+    /// simply be run again.
+    /// </summary>
+    private async Task<ImportResult> WriteAsync(CreateArticleInput input, IReadOnlyList<CreateTickerItemInput> itemInputs, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await articles.AddAsync(db, input, Importer, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var items = itemInputs.Select(item => tickers.Add(db, item)).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+
+        // After the rows are saved, so that each entry can name its row's id.
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.AuditEntries.Add(AuditTrail.NewEntry(now, "createArticle", Importer, AuditTrail.TargetOf(article, null), AuditTrail.Ok, null));
+        db.AuditEntries.AddRange(items.Select(item => AuditTrail.NewEntry(now, "createTickerItem", Importer, AuditTrail.TargetOf(item, null), AuditTrail.Ok, null)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(article, items, null, []);
+    }
 }

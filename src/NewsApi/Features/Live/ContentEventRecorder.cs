@@ -110,6 +110,26 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
         }
     }
 
+    // EF reports a lost concurrency check and a cancelled save here, not as failures. Contexts are pooled: a save left
+    // pending would be "recorded" by the next lease of the context, committing this save's dead transaction.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
+        {
+            await ForgetAsync(db, save);
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
+        {
+            await ForgetAsync(db, save);
+        }
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         !Suppressed.Value && eventData.Context is NewsDbContext db && Collect(db, clock.GetUtcNow().UtcDateTime).Count > 0
             ? throw new InvalidOperationException("Content changes must be saved with SaveChangesAsync so their events are recorded.")

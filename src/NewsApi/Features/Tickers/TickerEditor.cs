@@ -14,6 +14,14 @@ public sealed class TickerEditor(IDbContextFactory<NewsDbContext> contexts, Time
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = Add(db, input);
+        await db.SaveChangesAsync(cancellationToken);
+        return Payload<TickerItem>.Ok(item);
+    }
+
+    /// <summary>Adds a new item to <paramref name="db"/> without saving: the caller's save (and transaction) writes it.</summary>
+    internal TickerItem Add(NewsDbContext db, CreateTickerItemInput input)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new TickerItem
         {
@@ -29,8 +37,7 @@ public sealed class TickerEditor(IDbContextFactory<NewsDbContext> contexts, Time
             UpdatedAt = now,
         };
         db.TickerItems.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
-        return Payload<TickerItem>.Ok(item);
+        return item;
     }
 
     public Task<Payload<TickerItem>> UpdateAsync(UpdateTickerItemInput input, CancellationToken cancellationToken)

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Data.Entities;
+using NewsApi.Features.Articles;
+using NewsApi.Features.Import;
+using NewsApi.Graph;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Features.Import;
+
+/// <summary>
+/// The import is one transaction: a database fault at any step after the article is saved (its ticker items, their
+/// content events, the audit entries) leaves nothing of it, and the same import run again succeeds. Runs the
+/// command in-process so that a fault can be injected into its SQL.
+/// </summary>
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+[NonParallelizable]
+public sealed class PageImportFaultTests(TestStore store) : StoreFixture(store)
+{
+    private readonly Dictionary<string, InsertFailureInjector> faults = new[] { "ticker_items", "content_events", "audit_entries" }
+        .ToDictionary(table => table, table => new InsertFailureInjector(table, () => InsertFailureInjector.ConstraintViolation(store)));
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:SeedSampleContent"] = "false" };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        foreach (var fault in faults.Values)
+        {
+            services.AddSingleton<IInterceptor>(fault);
+        }
+    }
+
+    [TestCase("ticker_items")]
+    [TestCase("content_events")]
+    [TestCase("audit_entries")]
+    public async Task An_import_that_fails_midway_writes_nothing_and_runs_again_whole(string failingTable)
+    {
+        var headline = $"قمة إقليمية في بغداد ({failingTable})";
+        var file = await WritePageAsync(headline);
+        try
+        {
+            var before = await CountsAsync();
+            faults[failingTable].Failures = 1;
+
+            var (failedExit, _, failedError) = await ImportAsync(file);
+
+            Assert.That(faults[failingTable].Failures, Is.Zero, "the fault was met");
+            Assert.That(failedExit, Is.EqualTo(4), failedError);
+            Assert.That(failedError, Does.Contain("nothing was written"));
+            Assert.That(await CountsAsync(), Is.EqualTo(before), "no article, revision, ticker item, content event or audit entry");
+
+            var (exitCode, output, error) = await ImportAsync(file);
+
+            Assert.That(exitCode, Is.Zero, error);
+            Assert.That(output.Split('\n').Count(l => l.Contains('\t')), Is.EqualTo(3), output);
+            Assert.That(await CountsAsync(), Is.EqualTo(before with
+            {
+                Articles = before.Articles + 1,
+                Revisions = before.Revisions + 1,
+                TickerItems = before.TickerItems + 2,
+                TickerEvents = before.TickerEvents + 2,
+                Events = before.Events + 2,
+                AuditEntries = before.AuditEntries + 3,
+            }));
+            await using var db = await CreateDbContextAsync();
+            var article = await db.Articles.SingleAsync(a => a.Headline == headline);
+            var entries = await db.AuditEntries.Where(e => e.ActorName == PageImporter.Importer.KeyName && e.TargetId == GlobalId.Encode(ArticleGraphType.TypeName, article.Id)).ToListAsync();
+            Assert.That(entries.Select(e => $"{e.Operation} {e.Outcome}"), Is.EqualTo(new[] { "createArticle ok" }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A page like the sample with two ticker items; the headline makes it a page of its own.</summary>
+    private static async Task<string> WritePageAsync(string headline)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"newsapi-import-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, $"""
+            اخر الاخبار
+            {headline}: انطلاق الأعمال
+            انطلقت اليوم أعمال القمة في...
+            {headline}: بيان ختامي
+            يصدر البيان الختامي غداً...
+            ذات صلة
+            {headline}
+            شارك على مواقع التواصل
+            بدأت في بغداد اليوم أعمال القمة الإقليمية. ويستمر الاجتماع يومين.
+            """);
+        return file;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> ImportAsync(string file)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await ImportCommand.RunAsync(Factory.Services, [file], output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private async Task<Counts> CountsAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return new Counts(
+            await db.Articles.CountAsync(),
+            await db.ArticleRevisions.CountAsync(),
+            await db.TickerItems.CountAsync(),
+            await db.ContentEvents.CountAsync(e => e.Kind == ContentEventKind.TickerAdded),
+            await db.ContentEvents.CountAsync(),
+            await db.AuditEntries.CountAsync());
+    }
+
+    private sealed record Counts(int Articles, int Revisions, int TickerItems, int TickerEvents, int Events, int AuditEntries);
+}
