@@ -13,7 +13,7 @@ namespace NewsApi.Features.Search;
 /// keyset paging are the same LINQ on both. Cursors are keyset positions over (score, publishedAt, id) — or
 /// (publishedAt, id) for NEWEST — never offsets.
 /// </summary>
-public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, SplitWalkSlots splitWalks)
+public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
 {
     private const string RelevanceCursorKind = "search";
     private const string NewestCursorKind = "search-newest";
@@ -165,7 +165,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// that still falls short, every match. A common word thus never reads its whole posting list, and a rare one
     /// never walks the archive.
     /// </summary>
-    private async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, string matchQuery, DateTime now, CancellationToken cancellationToken)
+    private static async Task<List<SearchMatch>> PostgresWindowAsync(NewsDbContext db, SearchQuery query, string matchQuery, DateTime now, CancellationToken cancellationToken)
     {
         // Matching uses whole terms where it can; ranking keeps the query as written, since ts_rank divides by the
         // number of operands and expanding a prefix would change the scores.
@@ -283,93 +283,37 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             """).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// A walk on of at least this many documents is read in two halves at once, on two connections: a walk costs about
-    /// a microsecond a document, so the longest (50,000) took 50 ms on one connection. The older half is read in full
-    /// even when the newer one turns out to fill the window, so the split costs up to a quarter more reading in all,
-    /// and is made only where the time it saves is worth a second connection, and while a core is free to read the
-    /// second half (<see cref="SplitWalkSlots"/>).
-    /// </summary>
-    private const int SplitWalkFrom = 8000;
-
-    /// <summary>
     /// The newest <paramref name="matches"/> matches among the <paramref name="documents"/> public documents that follow
     /// the newest <see cref="RecentDocuments"/>, scored; null when there are no more documents than those. The first
-    /// walk returns matches only, so where it stopped (and where a split walk's older half starts) is found again in
-    /// the publication-time index alone.
+    /// walk returns matches only, so where it stopped is found again in the publication-time index alone.
     /// </summary>
-    private async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int matches, CancellationToken cancellationToken)
+    private static async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int matches, CancellationToken cancellationToken)
     {
-        var split = documents >= SplitWalkFrom && splitWalks.TryTake();
-        try
-        {
-            return await WalkOnAsync(db, matchQuery, tsQuery, now, documents, split ? documents / 2 : documents, matches, cancellationToken);
-        }
-        finally
-        {
-            if (split)
-            {
-                splitWalks.Return();
-            }
-        }
-    }
-
-    /// <summary>The walk on, its first <paramref name="newerHalf"/> documents on this connection and any more on another at once.</summary>
-    private async Task<List<SearchMatch>?> WalkOnAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, int documents, int newerHalf, int matches, CancellationToken cancellationToken)
-    {
-        var starts = await db.Database.SqlQuery<SearchMatch>($"""
-            SELECT b.article_id, b.published_at, b.score FROM (
-                (SELECT s.article_id, s.published_at, 0::float8 AS score
-                 FROM article_search s
-                 WHERE s.status = 2 AND s.published_at <= {now}
-                 ORDER BY s.published_at DESC, s.article_id DESC
-                 OFFSET {RecentDocuments - 1} LIMIT 1)
-                UNION ALL
-                (SELECT s.article_id, s.published_at, 1::float8 AS score
-                 FROM article_search s
-                 WHERE s.status = 2 AND s.published_at <= {now} AND {newerHalf < documents}
-                 ORDER BY s.published_at DESC, s.article_id DESC
-                 OFFSET {RecentDocuments - 1 + newerHalf} LIMIT 1)) b
-            ORDER BY b.score
+        var last = await db.Database.SqlQuery<SearchMatch>($"""
+            SELECT s.article_id, s.published_at, 0::float8 AS score
+            FROM article_search s
+            WHERE s.status = 2 AND s.published_at <= {now}
+            ORDER BY s.published_at DESC, s.article_id DESC
+            OFFSET {RecentDocuments - 1} LIMIT 1
             """).ToListAsync(cancellationToken);
-        if (starts is not [{ PublishedAt: { } after, ArticleId: var afterId }, ..])
+        if (last is not [{ PublishedAt: { } lastPublishedAt, ArticleId: var lastId }])
         {
             return null;
         }
 
-        if (starts is not [_, { PublishedAt: { } olderAfter, ArticleId: var olderAfterId }])
-        {
-            return await WalkAfterAsync(db, matchQuery, tsQuery, now, (after, afterId), documents, matches, cancellationToken);
-        }
-
-        var newer = WalkAfterAsync(db, matchQuery, tsQuery, now, (after, afterId), newerHalf, matches, cancellationToken);
-        var older = WalkOlderHalfAsync(matchQuery, tsQuery, now, (olderAfter, olderAfterId), documents - newerHalf, matches, cancellationToken);
-        await Task.WhenAll(newer, older);
-        var found = await newer;
-        return found.Count >= matches ? found : [.. found, .. (await older).Take(matches - found.Count)];
-    }
-
-    /// <summary>The older half of a split walk, on a connection of its own (planned for its words, like the first).</summary>
-    private async Task<List<SearchMatch>> WalkOlderHalfAsync(string matchQuery, string tsQuery, DateTime now, (DateTime PublishedAt, int Id) after, int documents, int matches, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await PlanEachSearchAsync(db, cancellationToken);
-        return await WalkAfterAsync(db, matchQuery, tsQuery, now, after, documents, matches, cancellationToken);
-    }
-
-    /// <summary>The newest <paramref name="matches"/> matches among the <paramref name="documents"/> public documents older than <paramref name="after"/>, scored.</summary>
-    private static Task<List<SearchMatch>> WalkAfterAsync(NewsDbContext db, string matchQuery, string tsQuery, DateTime now, (DateTime PublishedAt, int Id) after, int documents, int matches, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<SearchMatch>($"""
+        return await db.Database.SqlQuery<SearchMatch>($"""
             SELECT w.article_id, w.published_at, ts_rank(w.vector, CAST({tsQuery} AS tsquery))::float8 AS score
             FROM (
                 SELECT s.article_id, s.published_at, s.vector
                 FROM article_search s
-                WHERE s.status = 2 AND s.published_at <= {now} AND (s.published_at, s.article_id) < ({after.PublishedAt}, {after.Id})
+                WHERE s.status = 2 AND s.published_at <= {now} AND (s.published_at, s.article_id) < ({lastPublishedAt}, {lastId})
                 ORDER BY s.published_at DESC, s.article_id DESC
                 LIMIT {documents}) w
             WHERE w.vector @@ CAST({matchQuery} AS tsquery)
             ORDER BY w.published_at DESC, w.article_id DESC
             LIMIT {matches}
             """).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Where a span of time likely to hold a full window of matches starts, judged by how many the walk of the newest
