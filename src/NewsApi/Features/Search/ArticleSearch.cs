@@ -13,7 +13,7 @@ namespace NewsApi.Features.Search;
 /// keyset paging are the same LINQ on both. Cursors are keyset positions over (score, publishedAt, id) — or
 /// (publishedAt, id) for NEWEST — never offsets.
 /// </summary>
-public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
+public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, SearchConcurrency concurrency)
 {
     private const string RelevanceCursorKind = "search";
     private const string NewestCursorKind = "search-newest";
@@ -35,6 +35,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             return new ConnectionPage<SearchResult>([], false, false, _ => Task.FromResult(0));
         }
 
+        using var slot = await concurrency.EnterAsync(cancellationToken);
         var now = clock.Now;
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -103,6 +104,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
             HasPreviousPage: page.Backward ? hasMore : page.Cursor is not null,
             CountAsync: async token =>
             {
+                using var countSlot = await concurrency.EnterAsync(token);
                 await using var countDb = await contexts.CreateDbContextAsync(token);
                 return await Candidates(countDb, query, matchQuery, filter, now).CountAsync(token);
             });

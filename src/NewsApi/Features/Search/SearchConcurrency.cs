@@ -1,0 +1,34 @@
+namespace NewsApi.Features.Search;
+
+/// <summary>
+/// How many searches run their queries at once: two per core. A search is the heaviest read there is (tens of
+/// milliseconds of PostgreSQL, a thousand-row window in memory); more at once than the cores can run only interleaves
+/// them, each holding its connection and its window for longer. Past the limit a search waits for a slot, bounded
+/// by its request's cancellation and timeout like any other wait.
+/// </summary>
+public sealed class SearchConcurrency : IDisposable
+{
+    private readonly SemaphoreSlim slots = new(2 * Environment.ProcessorCount);
+
+    /// <summary>Waits for a slot; disposing the result gives it back.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        return new Slot(slots);
+    }
+
+    public void Dispose() => slots.Dispose();
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+}
