@@ -37,14 +37,6 @@ public sealed class PageImporter(
     public async Task<ImportResult> ImportAsync(NewsPage page, string? sourceUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (await db.Articles.AnyAsync(a => a.Headline == page.ArticleHeadline || (sourceUrl != null && a.SourceUrl == sourceUrl), cancellationToken))
-            {
-                return new ImportResult(null, [], $"Already imported: an article with the headline \"{page.ArticleHeadline}\"{(sourceUrl is null ? string.Empty : " or the source URL " + sourceUrl)} exists. Nothing was written.", []);
-            }
-        }
-
         var article = new CreateArticleInput
         {
             Headline = page.ArticleHeadline,
@@ -81,6 +73,22 @@ public sealed class PageImporter(
     }
 
     /// <summary>
+    /// Imports take turns: within the import's transaction, PostgreSQL's transaction-scoped advisory lock (SQLite's
+    /// transactions already begin IMMEDIATE, holding the database's write lock), so the "already imported" check
+    /// sees every import committed before it. Checked outside, two imports of one page at once both passed it.
+    /// </summary>
+    private static async Task<bool> AlreadyImportedAsync(NewsDbContext db, CreateArticleInput input, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('NewsApi page import'))", cancellationToken);
+        }
+
+        var sourceUrl = input.SourceUrl;
+        return await db.Articles.AnyAsync(a => a.Headline == input.Headline || (sourceUrl != null && a.SourceUrl == sourceUrl), cancellationToken);
+    }
+
+    /// <summary>
     /// The article, its ticker items (with their content events) and an audit entry for each, in one transaction: a
     /// fault anywhere (the database dropping, a constraint, cancellation) rolls all of it back, and the import can
     /// simply be run again.
@@ -89,6 +97,11 @@ public sealed class PageImporter(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await AlreadyImportedAsync(db, input, cancellationToken))
+        {
+            return new ImportResult(null, [], $"Already imported: an article with the headline \"{input.Headline}\"{(input.SourceUrl is null ? string.Empty : " or the source URL " + input.SourceUrl)} exists. Nothing was written.", []);
+        }
+
         var article = await articles.AddAsync(db, input, Importer, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var items = itemInputs.Select(item => tickers.Add(db, item)).ToList();
