@@ -30,9 +30,17 @@ public static class DataRegistration
                 builder.Services.AddPooledDbContextFactory<PostgresNewsDbContext>((services, db) => Configure(services,
                     db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))));
                 builder.Services.AddSingleton<IDbContextFactory<NewsDbContext>, NewsDbContextFactory<PostgresNewsDbContext>>();
-                builder.Services.AddSingleton(services => string.IsNullOrWhiteSpace(replicaConnectionString)
-                    ? new ReadReplica(null)
-                    : new ReadReplica(ReplicaContexts(services, WithAutoPrepare(replicaConnectionString))));
+                builder.Services.AddSingleton(services =>
+                {
+                    if (string.IsNullOrWhiteSpace(replicaConnectionString))
+                    {
+                        return new ReadReplica();
+                    }
+
+                    var replica = new ReadReplica(options.ReplicaRetryAfter);
+                    replica.Attach(ReplicaContexts(services, WithAutoPrepare(replicaConnectionString), new ReplicaFaultInterceptor(replica)));
+                    return replica;
+                });
                 var pooled = string.IsNullOrWhiteSpace(replicaConnectionString)
                     ? new[] { connectionString }
                     : new[] { connectionString, WithAutoPrepare(replicaConnectionString) };
@@ -53,7 +61,7 @@ public static class DataRegistration
                         $"ConnectionStrings:{ReadReplica.ConnectionStringName} is set but Database:Provider is sqlite: read replicas are for PostgreSQL only.");
                 }
 
-                builder.Services.AddSingleton(new ReadReplica(null));
+                builder.Services.AddSingleton(new ReadReplica());
                 break;
 
             default:
@@ -118,12 +126,13 @@ public static class DataRegistration
         return keys.Any(parsed.ContainsKey);
     }
 
-    /// <summary>A pool of contexts on the replica, configured like the primary's (same interceptors, same conventions).</summary>
-    private static NewsDbContextFactory<PostgresNewsDbContext> ReplicaContexts(IServiceProvider services, string connectionString)
+    /// <summary>A pool of contexts on the replica, configured like the primary's (same interceptors, same conventions), and watched for outages.</summary>
+    private static NewsDbContextFactory<PostgresNewsDbContext> ReplicaContexts(IServiceProvider services, string connectionString, ReplicaFaultInterceptor faults)
     {
         var db = new DbContextOptionsBuilder<PostgresNewsDbContext>();
         db.UseApplicationServiceProvider(services);
         Configure(services, db.UseNpgsql(connectionString));
+        db.AddInterceptors(faults);
         return new NewsDbContextFactory<PostgresNewsDbContext>(new PooledDbContextFactory<PostgresNewsDbContext>(db.Options));
     }
 

@@ -34,4 +34,10 @@ public sealed class DatabaseOptions
     /// </summary>
     public TimeSpan ReplicaCatchUpLimit { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After the read replica is found unreachable, how long reads go to the primary before a background probe tries
+    /// the replica again (default 5 s). Only with <c>ConnectionStrings:NewsReplica</c>.
+    /// </summary>
+    public TimeSpan ReplicaRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
 }

@@ -19,7 +19,7 @@ public sealed class ReadContexts(IDbContextFactory<NewsDbContext> primary, ReadR
     public void RequirePrimary() => primaryRequired = true;
 
     /// <summary>Whether contexts handed out now come from the replica.</summary>
-    public bool ReadsReplica => replica.Contexts is not null
+    public bool ReadsReplica => replica.IsAvailable
         && !primaryRequired
         && http.HttpContext is { } request
         && !Caller.From(request.User).IsAtLeast(ApiRole.Editor);

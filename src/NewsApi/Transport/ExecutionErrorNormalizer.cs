@@ -57,7 +57,12 @@ public sealed partial class ExecutionErrorNormalizer(
                 case UnhandledError { InnerException: { } cause } when DatabaseReadiness.IsUnavailableFault(cause):
                     // The database is down or restarting: the client should retry, not report a bug.
                     LogDatabaseUnavailable(logger, cause.Message, correlationId);
-                    readiness.ReportUnavailable();
+                    if (!ReadReplica.IsReplicaFault(cause))
+                    {
+                        // A replica outage pauses the replica only (ReadReplica): the primary still serves everyone.
+                        readiness.ReportUnavailable();
+                    }
+
                     var unavailable = new ExecutionError("The database is unavailable; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
                     unavailable.AddExtension("correlationId", correlationId);
                     normalized.Add(unavailable);
