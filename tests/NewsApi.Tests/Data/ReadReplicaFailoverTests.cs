@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NewsApi.Data;
 using NewsApi.Data.Entities;
-using NewsApi.Security;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Data;
@@ -54,7 +51,7 @@ public sealed class ReadReplicaFailoverTests
             services => services.AddSingleton<IInterceptor>(commands));
         anonymous = new GraphQLClient(factory.CreateClient());
         var http = factory.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await CreateKeyAsync(ApiRole.Editor));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await factory.CreateKeyAsync("failover-editor", ApiRole.Editor));
         editor = new GraphQLClient(http);
         await primary.WaitForReplayAsync(replica);
     }
@@ -134,12 +131,4 @@ public sealed class ReadReplicaFailoverTests
     private List<int> ContentPorts() =>
         [.. commands.Commands.Where(c => !c.Sql.Contains("api_keys", StringComparison.Ordinal)).Select(c => c.Port)];
 
-    private async Task<string> CreateKeyAsync(ApiRole role)
-    {
-        var (key, hash, prefix) = ApiKeySecret.Create();
-        await using var db = await factory!.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.ApiKeys.Add(new ApiKey { Name = $"failover-{role}", Role = role, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return key;
-    }
 }

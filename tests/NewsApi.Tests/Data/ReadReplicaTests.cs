@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
-using NewsApi.Security;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Data;
@@ -241,14 +240,7 @@ public sealed class ReadReplicaTests
         return new GraphQLClient(http);
     }
 
-    private async Task<string> CreateKeyAsync(ApiRole role)
-    {
-        var (key, hash, prefix) = ApiKeySecret.Create();
-        await using var db = await factory!.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.ApiKeys.Add(new ApiKey { Name = $"replica-{role}", Role = role, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return key;
-    }
+    private Task<string> CreateKeyAsync(ApiRole role) => factory!.CreateKeyAsync($"replica-{role}", role);
 
     private static async Task<NpgsqlConnection> OpenAsync(PostgresServer server)
     {

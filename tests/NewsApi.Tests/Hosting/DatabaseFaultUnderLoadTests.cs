@@ -9,7 +9,6 @@ using NewsApi.Data.Entities;
 using NewsApi.Features.Articles;
 using NewsApi.Features.Tickers;
 using NewsApi.Graph;
-using NewsApi.Security;
 using NewsApi.Tests.Infrastructure;
 using Npgsql;
 
@@ -149,12 +148,5 @@ public sealed class DatabaseFaultUnderLoadTests
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<string> CreateEditorKeyAsync(NewsApiFactory factory)
-    {
-        var (key, hash, prefix) = ApiKeySecret.Create();
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        db.ApiKeys.Add(new ApiKey { Name = "fault-editor", Role = ApiRole.Editor, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return key;
-    }
+    private static Task<string> CreateEditorKeyAsync(NewsApiFactory factory) => factory.CreateKeyAsync("fault-editor", ApiRole.Editor);
 }

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Data;
+using NewsApi.Data.Entities;
+using NewsApi.Security;
 
 namespace NewsApi.Tests.Infrastructure;
 
@@ -28,6 +32,16 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>Stores a new key straight in the server's database (the primary), as `keys create` would, and returns the secret.</summary>
+    public async Task<string> CreateKeyAsync(string name, ApiRole role)
+    {
+        var (key, hash, prefix) = ApiKeySecret.Create();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        db.ApiKeys.Add(new ApiKey { Name = name, Role = role, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return key;
+    }
 
     /// <param name="configureServices">Test-only services (e.g. an interceptor that slows SQL down), added last.</param>
     public static async Task<NewsApiFactory> CreateAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings = null,

@@ -91,14 +91,7 @@ public abstract class StoreFixture(TestStore store)
     }
 
     /// <summary>Stores a new key straight in the database, as `keys create` would, and returns the secret.</summary>
-    protected async Task<string> CreateKeyAsync(string name, ApiRole role)
-    {
-        var (key, hash, prefix) = ApiKeySecret.Create();
-        await using var db = await CreateDbContextAsync();
-        db.ApiKeys.Add(new ApiKey { Name = name, Role = role, KeyHash = hash, Prefix = prefix, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return key;
-    }
+    protected Task<string> CreateKeyAsync(string name, ApiRole role) => Factory.CreateKeyAsync(name, role);
 
     /// <summary>Everything a mutation could change, as one comparable string: equal before and after means nothing was written.</summary>
     protected async Task<string> StoreFingerprintAsync()

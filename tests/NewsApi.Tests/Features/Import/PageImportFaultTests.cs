@@ -55,15 +55,7 @@ public sealed class PageImportFaultTests(TestStore store) : StoreFixture(store)
 
             Assert.That(exitCode, Is.Zero, error);
             Assert.That(output.Split('\n').Count(l => l.Contains('\t')), Is.EqualTo(3), output);
-            Assert.That(await CountsAsync(), Is.EqualTo(before with
-            {
-                Articles = before.Articles + 1,
-                Revisions = before.Revisions + 1,
-                TickerItems = before.TickerItems + 2,
-                TickerEvents = before.TickerEvents + 2,
-                Events = before.Events + 2,
-                AuditEntries = before.AuditEntries + 3,
-            }));
+            Assert.That(await CountsAsync(), Is.EqualTo(OneImportMore(before)));
             await using var db = await CreateDbContextAsync();
             var article = await db.Articles.SingleAsync(a => a.Headline == headline);
             var entries = await db.AuditEntries.Where(e => e.ActorName == PageImporter.Importer.KeyName && e.TargetId == GlobalId.Encode(ArticleGraphType.TypeName, article.Id)).ToListAsync();
@@ -88,15 +80,7 @@ public sealed class PageImportFaultTests(TestStore store) : StoreFixture(store)
 
             Assert.That(runs.Count(r => r.ExitCode == 0), Is.EqualTo(1), string.Join("\n", runs.Select(r => $"{r.ExitCode}: {r.Error}")));
             Assert.That(runs.Where(r => r.ExitCode != 0).Select(r => r.Error), Has.All.Contains("Already imported"));
-            Assert.That(await CountsAsync(), Is.EqualTo(before with
-            {
-                Articles = before.Articles + 1,
-                Revisions = before.Revisions + 1,
-                TickerItems = before.TickerItems + 2,
-                TickerEvents = before.TickerEvents + 2,
-                Events = before.Events + 2,
-                AuditEntries = before.AuditEntries + 3,
-            }));
+            Assert.That(await CountsAsync(), Is.EqualTo(OneImportMore(before)));
         }
         finally
         {
@@ -143,6 +127,17 @@ public sealed class PageImportFaultTests(TestStore store) : StoreFixture(store)
             await db.ContentEvents.CountAsync(e => e.Kind != ContentEventKind.TickerExpired),
             await db.AuditEntries.CountAsync());
     }
+
+    /// <summary>The page of <see cref="WritePageAsync"/> imported once: its article and revision, two ticker items with their events, three audit entries.</summary>
+    private static Counts OneImportMore(Counts before) => before with
+    {
+        Articles = before.Articles + 1,
+        Revisions = before.Revisions + 1,
+        TickerItems = before.TickerItems + 2,
+        TickerEvents = before.TickerEvents + 2,
+        Events = before.Events + 2,
+        AuditEntries = before.AuditEntries + 3,
+    };
 
     private sealed record Counts(int Articles, int Revisions, int TickerItems, int TickerEvents, int Events, int AuditEntries);
 }
