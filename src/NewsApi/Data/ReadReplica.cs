@@ -65,9 +65,12 @@ public sealed class ReadReplica
     /// <summary>The replica could not be reached: reads go to the primary until a probe finds it back.</summary>
     internal void ReportUnavailable(Exception exception)
     {
-        exception.Data[FaultMarker] = true;
+        MarkFault(exception);
         Interlocked.Exchange(ref unavailableUntil, Environment.TickCount64 + (long)retryAfter.TotalMilliseconds);
     }
+
+    /// <summary>The replica failed this one statement (it stays in use): the request's answer says so, the server is fine.</summary>
+    internal static void MarkFault(Exception exception) => exception.Data[FaultMarker] = true;
 
     private async Task ProbeAsync()
     {

@@ -6,7 +6,8 @@ namespace NewsApi.Data;
 /// <summary>
 /// On the replica's contexts only: a connection that cannot be opened, or a command cut off because the server went
 /// away, marks the replica unavailable (<see cref="ReadReplica"/>), so the following reads go to the primary instead
-/// of every one failing on a dead replica, and the primary is not thought down with it.
+/// of every one failing on a dead replica, and the primary is not thought down with it. A query the replica cancels
+/// while replaying changes is marked as the replica's too.
 /// </summary>
 public sealed class ReplicaFaultInterceptor(ReadReplica replica) : DbConnectionInterceptor, IDbCommandInterceptor
 {
@@ -31,6 +32,12 @@ public sealed class ReplicaFaultInterceptor(ReadReplica replica) : DbConnectionI
         if (DatabaseReadiness.IsUnavailableFault(exception))
         {
             replica.ReportUnavailable(exception);
+        }
+        else if (WriteConflicts.IsWriteConflict(exception))
+        {
+            // A replica takes no writes: SQLSTATE 40001 there is a query cancelled by the replay of the primary's
+            // changes ("conflict with recovery"), to be answered as retryable, not as a lost write.
+            ReadReplica.MarkFault(exception);
         }
     }
 }

@@ -46,6 +46,15 @@ public sealed partial class ExecutionErrorNormalizer(
                         Code = ErrorCodes.Timeout,
                     });
                     continue;
+                case UnhandledError { InnerException: { } replicaFault } when ReadReplica.IsReplicaFault(replicaFault):
+                    // The read replica could not answer: away (reads go to the primary meanwhile), or a query it cancelled
+                    // while replaying the primary's changes (SQLSTATE 40001, which is no write conflict on a replica).
+                    // Retryable, and the server itself is fine: readiness is untouched.
+                    LogDatabaseUnavailable(logger, replicaFault.Message, correlationId);
+                    var replicaUnavailable = new ExecutionError("The read replica could not answer; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
+                    replicaUnavailable.AddExtension("correlationId", correlationId);
+                    normalized.Add(replicaUnavailable);
+                    continue;
                 case UnhandledError { InnerException: { } conflict } when WriteConflicts.IsWriteConflict(conflict):
                     // Mutations run again twice before this (MutationFields); the database is fine, so readiness is untouched.
                     normalized.Add(new ExecutionError("The write kept colliding with other writes to the same content and was not made; retry.")
@@ -57,11 +66,7 @@ public sealed partial class ExecutionErrorNormalizer(
                 case UnhandledError { InnerException: { } cause } when DatabaseReadiness.IsUnavailableFault(cause):
                     // The database is down or restarting: the client should retry, not report a bug.
                     LogDatabaseUnavailable(logger, cause.Message, correlationId);
-                    if (!ReadReplica.IsReplicaFault(cause))
-                    {
-                        // A replica outage pauses the replica only (ReadReplica): the primary still serves everyone.
-                        readiness.ReportUnavailable();
-                    }
+                    readiness.ReportUnavailable();
 
                     var unavailable = new ExecutionError("The database is unavailable; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
                     unavailable.AddExtension("correlationId", correlationId);

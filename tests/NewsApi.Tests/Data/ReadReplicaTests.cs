@@ -20,6 +20,7 @@ public sealed class ReadReplicaTests
     private const string HomeFeed = "{ articles(first: 5) { nodes { headline section { name } authors { name } tags { slug } } } }";
 
     private readonly SqlCommandPorts commands = new();
+    private readonly RecoveryConflictInjector recoveryConflicts = new();
     private readonly PurgeReceiver purges = PurgeReceiver.Start();
     private PostgresServer? primary;
     private PostgresServer? replica;
@@ -51,7 +52,11 @@ public sealed class ReadReplicaTests
                 ["Caching:PurgeUrl"] = purges.Url.ToString(),
                 ["Caching:PurgeRetryDelay"] = "00:00:00.050",
             },
-            services => services.AddSingleton<IInterceptor>(commands));
+            services =>
+            {
+                services.AddSingleton<IInterceptor>(commands);
+                services.AddSingleton<IInterceptor>(recoveryConflicts);
+            });
         anonymous = new GraphQLClient(factory.CreateClient());
         partner = ClientWithKey(await CreateKeyAsync(ApiRole.Partner));
         editor = ClientWithKey(await CreateKeyAsync(ApiRole.Editor));
@@ -158,6 +163,27 @@ public sealed class ReadReplicaTests
     }
 
     [Test]
+    public async Task A_query_the_replica_cancels_while_replaying_is_retryable_and_stops_nobody_else()
+    {
+        recoveryConflicts.Port = Replica.Port;
+        recoveryConflicts.Failures = 1;
+
+        var cancelled = await anonymous!.PostAsync(HomeFeed);
+        var editorsRead = await editor!.PostAsync(HomeFeed);
+        commands.Reset();
+        var next = await anonymous.PostAsync(HomeFeed);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recoveryConflicts.Failures, Is.Zero, "the conflict was met");
+            Assert.That(cancelled.ErrorCodes, Is.Not.Empty.And.All.EqualTo("SERVICE_UNAVAILABLE"), "retryable, not a lost write: " + cancelled.Body);
+            Assert.That(editorsRead.Errors, Is.Empty, "the server is not paused: " + editorsRead.Body);
+            Assert.That(next.Errors, Is.Empty, next.Body);
+            Assert.That(ContentReads().Select(c => c.Port), Is.Not.Empty.And.All.EqualTo(Replica.Port), "the replica stays in use");
+        });
+    }
+
+    [Test]
     public async Task Readiness_checks_the_replica_too_and_reports_it_healthy()
     {
         using var http = factory!.CreateClient();
@@ -253,5 +279,39 @@ public sealed class ReadReplicaTests
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Cancels the next <see cref="Failures"/> queries sent to <see cref="Port"/> as a hot standby does when replaying
+    /// the primary's changes conflicts with them: SQLSTATE 40001, "conflict with recovery".
+    /// </summary>
+    private sealed class RecoveryConflictInjector : DbCommandInterceptor
+    {
+        private int failures;
+
+        public int Port { get; set; }
+
+        public int Failures
+        {
+            get => Volatile.Read(ref failures);
+            set => Volatile.Write(ref failures, value);
+        }
+
+        public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (new NpgsqlConnectionStringBuilder(command.Connection?.ConnectionString).Port == Port)
+            {
+                if (Interlocked.Decrement(ref failures) >= 0)
+                {
+                    throw new PostgresException("canceling statement due to conflict with recovery", "ERROR", "ERROR", PostgresErrorCodes.SerializationFailure);
+                }
+
+                // None was due: put the count back.
+                Interlocked.Increment(ref failures);
+            }
+
+            return ValueTask.FromResult(result);
+        }
     }
 }
