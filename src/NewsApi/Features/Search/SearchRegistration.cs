@@ -13,6 +13,10 @@ public static class SearchRegistration
         builder.Services.AddSingleton<IInterceptor, SqliteSearchFunctions>();
         // Read from the replica when there is one, like the article lists (its hits are loaded through the same loaders).
         builder.Services.AddReader<ArticleSearch>();
+        builder.Services.AddOptions<SearchOptions>()
+            .Bind(builder.Configuration.GetSection(SearchOptions.SectionName))
+            .Validate(o => o.ConcurrentQueries is null or > 0, "Search:ConcurrentQueries must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<SearchConcurrency>();
 
         // Registered after the data layer's initializer, so it runs once the store is migrated and seeded.
