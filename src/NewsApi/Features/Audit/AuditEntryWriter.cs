@@ -62,6 +62,11 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
 
             attempt.Recorded = true;
         }
+        catch (InvalidOperationException exception) when (entry.Context.Database.GetDbConnection().State is not System.Data.ConnectionState.Open)
+        {
+            // Npgsql marks the transaction completed when its connection breaks, so the entry's write fails as misuse.
+            throw new DatabaseUnavailableException("The connection broke while the change was being audited; nothing was committed.", exception);
+        }
         finally
         {
             await ForgetAsync(attempt, entry);
