@@ -1,3 +1,6 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace NewsApi.Data;
 
 /// <summary>
@@ -19,4 +22,10 @@ public sealed class DatabaseUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Whether <paramref name="db"/>'s connection is gone: Npgsql marks a transaction completed when its connection
+    /// breaks, so a write inside it then fails as misuse (InvalidOperationException) rather than as a connection fault.
+    /// </summary>
+    public static bool ConnectionBroke(DbContext db) => db.Database.GetDbConnection().State is not ConnectionState.Open;
 }

@@ -62,9 +62,8 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
 
             attempt.Recorded = true;
         }
-        catch (InvalidOperationException exception) when (entry.Context.Database.GetDbConnection().State is not System.Data.ConnectionState.Open)
+        catch (InvalidOperationException exception) when (DatabaseUnavailableException.ConnectionBroke(entry.Context))
         {
-            // Npgsql marks the transaction completed when its connection breaks, so the entry's write fails as misuse.
             throw new DatabaseUnavailableException("The connection broke while the change was being audited; nothing was committed.", exception);
         }
         finally

@@ -89,9 +89,8 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (InvalidOperationException exception) when (db.Database.GetDbConnection().State is not System.Data.ConnectionState.Open)
+        catch (InvalidOperationException exception) when (DatabaseUnavailableException.ConnectionBroke(db))
         {
-            // Npgsql marks the transaction completed when its connection breaks, so the event write fails as misuse.
             throw new DatabaseUnavailableException("The connection broke while the change was being recorded; nothing was committed.", exception);
         }
         finally
