@@ -82,7 +82,7 @@ public sealed class ReadReplica
         }
         catch (Exception exception) when (DatabaseReadiness.IsUnavailableFault(exception))
         {
-            // Still away: the interceptor has put off the next probe.
+            // Still away: the next probe waits another pause (the interceptor has usually marked this already).
             ReportUnavailable(exception);
         }
         finally

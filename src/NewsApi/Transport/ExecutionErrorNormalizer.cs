@@ -51,9 +51,7 @@ public sealed partial class ExecutionErrorNormalizer(
                     // while replaying the primary's changes (SQLSTATE 40001, which is no write conflict on a replica).
                     // Retryable, and the server itself is fine: readiness is untouched.
                     LogDatabaseUnavailable(logger, replicaFault.Message, correlationId);
-                    var replicaUnavailable = new ExecutionError("The read replica could not answer; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
-                    replicaUnavailable.AddExtension("correlationId", correlationId);
-                    normalized.Add(replicaUnavailable);
+                    normalized.Add(Unavailable("The read replica could not answer; retry shortly.", error.Path, correlationId));
                     continue;
                 case UnhandledError { InnerException: { } conflict } when WriteConflicts.IsWriteConflict(conflict):
                     // Mutations run again twice before this (MutationFields); the database is fine, so readiness is untouched.
@@ -67,10 +65,7 @@ public sealed partial class ExecutionErrorNormalizer(
                     // The database is down or restarting: the client should retry, not report a bug.
                     LogDatabaseUnavailable(logger, cause.Message, correlationId);
                     readiness.ReportUnavailable();
-
-                    var unavailable = new ExecutionError("The database is unavailable; retry shortly.") { Code = ErrorCodes.ServiceUnavailable, Path = error.Path };
-                    unavailable.AddExtension("correlationId", correlationId);
-                    normalized.Add(unavailable);
+                    normalized.Add(Unavailable("The database is unavailable; retry shortly.", error.Path, correlationId));
                     continue;
                 case UnhandledError unhandled:
                     var path = unhandled.Path is null ? null : string.Join('.', unhandled.Path);
@@ -116,6 +111,14 @@ public sealed partial class ExecutionErrorNormalizer(
         }
 
         result.Errors = normalized;
+    }
+
+    /// <summary>A retryable SERVICE_UNAVAILABLE at <paramref name="path"/>, with the correlation id the log line carries.</summary>
+    private static ExecutionError Unavailable(string message, IEnumerable<object>? path, string correlationId)
+    {
+        var unavailable = new ExecutionError(message) { Code = ErrorCodes.ServiceUnavailable, Path = path };
+        unavailable.AddExtension("correlationId", correlationId);
+        return unavailable;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error,

@@ -74,33 +74,19 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        // The save rolled back: a later save of the same attempt (an editor's retry) carries the entry.
-        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
-        {
-            await ForgetAsync(attempt, entry);
-        }
-    }
+    // The save rolled back: a later save of the same attempt (an editor's retry) carries the entry.
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetClaimAsync(eventData.Context);
 
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         // EF reports a lost concurrency check here, not as a failure; the editor answers CONFLICT, recorded afterwards.
-        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
-        {
-            await ForgetAsync(attempt, entry);
-        }
-
+        await ForgetClaimAsync(eventData.Context);
         return result;
     }
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (MutationAttempt.Current is { } attempt && Claim(attempt, eventData.Context) is { } entry)
-        {
-            await ForgetAsync(attempt, entry);
-        }
-    }
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetClaimAsync(eventData.Context);
 
     /// <summary>
     /// What the entry names: the one row of the mutation's result type that the save adds (a create's new row), else
@@ -116,6 +102,15 @@ public sealed class AuditEntryWriter(TimeProvider clock) : SaveChangesIntercepto
     /// <summary>The attempt's claim if <paramref name="context"/> holds it and is not already writing the entry (a failure of that save is cleaned up by the writer).</summary>
     private PendingEntry? Claim(MutationAttempt attempt, DbContext? context) =>
         pending.TryGetValue(attempt, out var entry) && !entry.Writing && ReferenceEquals(entry.Context, context) ? entry : null;
+
+    /// <summary>A save of the current attempt on <paramref name="context"/> did not commit: its claim goes with it.</summary>
+    private async Task ForgetClaimAsync(DbContext? context)
+    {
+        if (MutationAttempt.Current is { } attempt && Claim(attempt, context) is { } entry)
+        {
+            await ForgetAsync(attempt, entry);
+        }
+    }
 
     private async Task ForgetAsync(MutationAttempt attempt, PendingEntry entry)
     {

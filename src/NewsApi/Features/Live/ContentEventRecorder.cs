@@ -101,29 +101,24 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
-        {
-            await ForgetAsync(db, save);
-        }
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetPendingAsync(eventData.Context);
 
     // EF reports a lost concurrency check and a cancelled save here, not as failures. Contexts are pooled: a save left
     // pending would be "recorded" by the next lease of the context, committing this save's dead transaction.
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
-        {
-            await ForgetAsync(db, save);
-        }
-
+        await ForgetPendingAsync(eventData.Context);
         return result;
     }
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetPendingAsync(eventData.Context);
+
+    /// <summary>The save did not commit: its events go with it.</summary>
+    private async Task ForgetPendingAsync(DbContext? context)
     {
-        if (eventData.Context is NewsDbContext db && pending.TryGetValue(db, out var save))
+        if (context is NewsDbContext db && pending.TryGetValue(db, out var save))
         {
             await ForgetAsync(db, save);
         }
