@@ -152,7 +152,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             rows.Reverse();
         }
 
-        var edges = rows.Select(a => new ConnectionEdge<Article>(EncodeCursor(a), a)).ToList();
+        var edges = rows.Select(a => new ConnectionEdge<Article>(a, EncodeCursor)).ToList();
         return new ConnectionPage<Article>(
             edges,
             HasNextPage: page.Backward ? page.Cursor is not null : hasMore,
