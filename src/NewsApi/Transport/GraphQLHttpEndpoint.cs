@@ -35,9 +35,9 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             await HandleCoreAsync(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or BadHttpRequestException && context.RequestAborted.IsCancellationRequested)
         {
-            // The client left; nobody is there to read an answer.
+            // The client left (Kestrel may report it as a body that ended early); nobody is there to read an answer.
         }
 #pragma warning disable CA1031 // The last line of defence: whatever escaped must still be a GraphQL response, not a bare 500 page.
         catch (Exception ex)

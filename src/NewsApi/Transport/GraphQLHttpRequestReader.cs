@@ -53,6 +53,16 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer, IO
             {
                 return (null, TooLarge(limit));
             }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+            {
+                // Kestrel's minimum data rate: a client trickling its body (or stalled) holds a connection for nothing.
+                return (null, new TransportError(StatusCodes.Status408RequestTimeout, ErrorCodes.Timeout, "The request body arrived too slowly."));
+            }
+            catch (BadHttpRequestException ex)
+            {
+                // The body broke off before its declared length: a malformed request, not a fault of ours.
+                return (null, TransportError.BadRequest(ErrorCodes.BadRequest, $"The request body could not be read: {ex.Message}"));
+            }
 
             if (length > limit)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,14 +9,19 @@ namespace NewsApi.Tests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output;
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, ConcurrentQueue<string> output)
     {
         this.process = process;
+        this.output = output;
         Address = address;
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the server has written so far (its log), standard output and error together.</summary>
+    public IReadOnlyCollection<string> Output => output;
 
     public static async Task<ServerProcess> StartAsync(string connectionString, TestStore store = TestStore.Sqlite, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -47,8 +53,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "NewsApi.dll"));
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { output.Enqueue(line.Data); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { output.Enqueue(line.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -61,7 +68,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 using var response = await http.GetAsync("/graphql?query=%7B__typename%7D");
                 if (response.IsSuccessStatusCode)
                 {
-                    return new ServerProcess(process, address);
+                    return new ServerProcess(process, address, output);
                 }
             }
             catch (HttpRequestException)
