@@ -17,12 +17,12 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         }
         """;
 
-    // One page query; which authors and tags each article has (one UNION ALL); the related stories with their
-    // articles (curated and automatic in one).
-    private const int WarmCommands = 3;
+    // The page, which on PostgreSQL also says which authors and tags each article has (an array_agg per kind; on
+    // SQLite that is one more query, a UNION ALL); the related stories with their articles (curated and automatic in one).
+    private int WarmCommands => Store == TestStore.Postgres ? 2 : 3;
 
     // The first time, the tags, sections and authors themselves too (then they come from the reference cache).
-    private const int ColdCommands = WarmCommands + 3;
+    private int ColdCommands => WarmCommands + 3;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -76,7 +76,8 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         Assert.That(response.Errors, Is.Empty, response.Body);
         Assert.That(response.Data.GetProperty("article").GetProperty("body").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(response.Data.GetProperty("article").GetProperty("related").GetArrayLength(), Is.EqualTo(5));
-        // The article with its body; which authors and tags it has; its related stories with their articles.
+        // The article with its body (and, on PostgreSQL, which authors and tags it has); on SQLite which authors and
+        // tags it has; its related stories with their articles.
         Assert.That(SqlCommands.Count, Is.EqualTo(WarmCommands), string.Join("\n---\n", SqlCommands.Commands));
     }
 }

@@ -6,7 +6,7 @@ using NewsApi.Graph;
 namespace NewsApi.Features.Articles;
 
 /// <summary>Publicly visible articles by slug (one query for every article(slug:) of a request).</summary>
-public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, ArticleBodyByIdDataLoader bodies)
+public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, ArticleBodyByIdDataLoader bodies, ArticleLinksByArticleIdDataLoader links)
     : BatchDataLoader<string, Article?>
 {
     private volatile bool withBodies;
@@ -21,10 +21,12 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var includeBodies = withBodies;
-        var found = await db.Articles.PubliclyVisible(clock.Now)
-            .Where(a => keys.Contains(a.Slug))
-            .Select(includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection)
-            .ToDictionaryAsync(a => a.Slug, a => (Article?)a, StringComparer.Ordinal, cancellationToken);
+        var read = await links.ReadWithLinksAsync(
+            db,
+            db.Articles.PubliclyVisible(clock.Now).Where(a => keys.Contains(a.Slug)),
+            includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection,
+            cancellationToken);
+        var found = read.ToDictionary(a => a.Slug, a => (Article?)a, StringComparer.Ordinal);
         if (includeBodies)
         {
             foreach (var article in found.Values)

@@ -10,7 +10,7 @@ namespace NewsApi.Features.Articles;
 /// Pages through published articles by (published_at, id) — the shape of the feed index — so a page boundary is a
 /// position in the order, not an offset: articles published while a reader pages never shift what comes next.
 /// </summary>
-public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, PublicClock clock)
+public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, PublicClock clock, ArticleLinksByArticleIdDataLoader links)
 {
     private const string CursorKind = "articles";
 
@@ -30,7 +30,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (TagRows(db, filter, now) is { } tagRows)
         {
-            return await TagPageAsync(tagRows, filter, now, descending, page, cancellationToken);
+            return await TagPageAsync(db, tagRows, filter, now, descending, page, cancellationToken);
         }
 
         var query = Matching(db, filter, now);
@@ -65,7 +65,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
                 : query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id);
         }
 
-        var rows = await query.Select(ArticleSummary.Projection).Take(page.Size + 1).ToListAsync(cancellationToken);
+        var rows = await links.ReadWithLinksAsync(db, query.Take(page.Size + 1), ArticleSummary.Projection, cancellationToken);
         return ToPage(rows, page, token => CountAsync(filter, now, token));
     }
 
@@ -121,7 +121,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
     }
 
     private async Task<ConnectionPage<Article>> TagPageAsync(
-        IQueryable<ArticleTag> rows, ArticleFilter filter, DateTime now, bool descending, PageRequest page, CancellationToken cancellationToken)
+        NewsDbContext db, IQueryable<ArticleTag> rows, ArticleFilter filter, DateTime now, bool descending, PageRequest page, CancellationToken cancellationToken)
     {
         if (page.Cursor is not null)
         {
@@ -135,7 +135,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             ? rows.OrderByDescending(at => at.PublishedAt).ThenByDescending(at => at.ArticleId)
             : rows.OrderBy(at => at.PublishedAt).ThenBy(at => at.ArticleId);
 
-        var articles = await rows.Take(page.Size + 1).Select(at => at.Article!).Select(ArticleSummary.Projection).ToListAsync(cancellationToken);
+        var articles = await links.ReadWithLinksAsync(db, rows.Take(page.Size + 1).Select(at => at.Article!), ArticleSummary.Projection, cancellationToken);
         return ToPage(articles, page, token => CountAsync(filter, now, token));
     }
 
