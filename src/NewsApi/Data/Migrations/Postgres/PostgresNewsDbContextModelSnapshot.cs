@@ -318,6 +318,10 @@ namespace NewsApi.Data.Migrations.Postgres
                     b.HasKey("ArticleId")
                         .HasName("pk_article_search");
 
+                    b.HasIndex(new[] { "ArticleId" }, "ix_article_search_similar_stale")
+                        .HasDatabaseName("ix_article_search_similar_stale")
+                        .HasFilter("similar_stale");
+
                     b.ToTable("article_search", (string)null);
                 });
 

@@ -307,6 +307,10 @@ namespace NewsApi.Data.Migrations.Sqlite
                     b.HasKey("ArticleId")
                         .HasName("pk_article_search");
 
+                    b.HasIndex(new[] { "ArticleId" }, "ix_article_search_similar_stale")
+                        .HasDatabaseName("ix_article_search_similar_stale")
+                        .HasFilter("similar_stale");
+
                     b.ToTable("article_search", (string)null);
                 });
 
