@@ -9,6 +9,12 @@ namespace NewsApi.Data;
 /// </summary>
 public abstract class NewsDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>
+    /// Whether this context talks to PostgreSQL. Read paths branch on it per request, and EF's
+    /// <c>Database.IsNpgsql()</c> reads the provider assembly's name on every call (reflection that showed in profiles).
+    /// </summary>
+    public bool IsPostgres => this is PostgresNewsDbContext;
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<Section> Sections => Set<Section>();

@@ -1,14 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data.Entities;
+using NewsApi.Features.Related;
 
 namespace NewsApi.Data;
 
 public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext> options) : NewsDbContext(options)
 {
+    /// <summary>
+    /// The related-story ranking, <c>related_candidates(...)</c> (migrations RelatedCandidatesFunction and
+    /// RelatedRankingInFloat), as a query root. Mapped rather than read with raw SQL so that a query over it is an
+    /// ordinary one: EF caches its SQL and can compile it, where interpolated SQL was rewritten on every execution.
+    /// </summary>
+    public IQueryable<RelatedCandidate> RelatedCandidates(int[] sourceIds, DateTime now, int maxItems, int perTag) =>
+        FromExpression(() => RelatedCandidates(sourceIds, now, maxItems, perTag));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Article>().Property(a => a.Body).HasColumnType("jsonb");
         StoreFunctions.MapForPostgres(modelBuilder);
+
+        // Rows of the function, not of a table.
+        modelBuilder.Entity<RelatedCandidate>().HasNoKey().ToTable((string?)null);
+        modelBuilder.HasDbFunction(typeof(PostgresNewsDbContext).GetMethod(nameof(RelatedCandidates))!).HasName("related_candidates");
     }
 }

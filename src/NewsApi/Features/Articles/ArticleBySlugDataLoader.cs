@@ -21,9 +21,13 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var includeBodies = withBodies;
+        var visible = db.Articles.PubliclyVisible(clock.Now);
+        var onlySlug = keys[0];
         var read = await links.ReadWithLinksAsync(
             db,
-            db.Articles.PubliclyVisible(clock.Now).Where(a => keys.Contains(a.Slug)),
+            // An article page asks for one slug. As `slug = ANY($n)` PostgreSQL never trusts the prepared statement's
+            // generic plan (it assumes ten elements) and plans every execution anew; `slug = $n` keeps it.
+            keys.Count == 1 ? visible.Where(a => a.Slug == onlySlug) : visible.Where(a => keys.Contains(a.Slug)),
             includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection,
             cancellationToken);
         var found = read.ToDictionary(a => a.Slug, a => (Article?)a, StringComparer.Ordinal);

@@ -54,7 +54,7 @@ public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbCo
     public async Task<List<Article>> ReadWithLinksAsync(
         NewsDbContext db, IQueryable<Article> articles, Expression<Func<Article, Article>> projection, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
+        if (!db.IsPostgres)
         {
             return await articles.Select(projection).ToListAsync(cancellationToken);
         }

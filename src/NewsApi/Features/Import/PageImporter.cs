@@ -79,7 +79,7 @@ public sealed class PageImporter(
     /// </summary>
     private static async Task<bool> AlreadyImportedAsync(NewsDbContext db, CreateArticleInput input, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('NewsApi page import'))", cancellationToken);
         }

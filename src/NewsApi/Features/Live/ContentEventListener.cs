@@ -59,7 +59,7 @@ public sealed partial class ContentEventListener(
                 await using var db = await contexts.CreateDbContextAsync(stoppingToken);
                 var last = await db.ContentEvents.TagWith(SqlTags.Background).MaxAsync(e => (long?)e.Id, stoppingToken) ?? 0;
                 hub.StartAfter(last);
-                return db.Database.IsNpgsql() ? db.Database.GetConnectionString() : null;
+                return db.IsPostgres ? db.Database.GetConnectionString() : null;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -64,7 +64,7 @@ public sealed class ContentEventRecorder(TimeProvider clock, ContentEventHub hub
     /// </summary>
     public static async Task LockEventLogAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({EventLogLock})", cancellationToken);
         }

@@ -73,17 +73,24 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
     private static async Task<List<(RelatedCandidate Candidate, Article Article)>> RankedAsync(
         NewsDbContext db, int[] ids, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        // Composed by EF (a subquery joined to the articles' summary columns), so one round trip brings both.
-        var ranked = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<RelatedCandidate>($"SELECT * FROM related_candidates({ids}, {now}, {limit}, {CandidatesPerTag})")
-            : SqliteRanked(db, ids, now, limit);
-        var rows = await ranked
-            .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new { Candidate = r, Article = a })
-            .ToListAsync(cancellationToken);
+        // Joined to the articles' summary columns in the same statement, so one round trip brings both.
+        var rows = db is PostgresNewsDbContext postgres
+            ? await RankedOnPostgres(postgres, ids, now, limit).ToListAsync(cancellationToken)
+            : await SqliteRanked(db, ids, now, limit)
+                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRow(r, a))
+                .ToListAsync(cancellationToken);
         return [.. rows
             .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank)
             .Select(r => (r.Candidate, r.Article))];
     }
+
+    /// <summary>Compiled: every article page and every feed with related stories runs it.</summary>
+    private static readonly Func<PostgresNewsDbContext, int[], DateTime, int, IAsyncEnumerable<RankedRow>> RankedOnPostgres =
+        EF.CompileAsyncQuery((PostgresNewsDbContext db, int[] ids, DateTime now, int limit) =>
+            db.RelatedCandidates(ids, now, limit, CandidatesPerTag)
+                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRow(r, a)));
+
+    private sealed record RankedRow(RelatedCandidate Candidate, Article Article);
 
     /// <summary>
     /// SQLite's ranking: the same SQL as PostgreSQL's <c>related_candidates</c> function (the RelatedCandidatesFunction

@@ -143,7 +143,7 @@ public sealed partial class SimilarTextIndexer(
 
         var id = document.ArticleId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             scored = await LockArticlesAsync(db, id, scored, cancellationToken);
         }
@@ -213,7 +213,7 @@ public sealed partial class SimilarTextIndexer(
     private static async Task<List<int>> CandidatesAsync(NewsDbContext db, int articleId, string[] words, DateTime now, CancellationToken cancellationToken)
     {
         FormattableString sql;
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // Any of the words; the match is capped before ranking so a word in every article costs the same.
             sql = $"""

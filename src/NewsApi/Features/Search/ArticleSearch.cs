@@ -39,11 +39,11 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
         var now = clock.Now;
         var descending = !page.Backward;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = db.Database.IsNpgsql() ? await PlanEachSearchAsync(db, cancellationToken) : null;
+        await using var transaction = db.IsPostgres ? await PlanEachSearchAsync(db, cancellationToken) : null;
         // PostgreSQL matches whole terms where it can (SQLite's FTS5 answers a prefix from its own term index).
-        var matchQuery = db.Database.IsNpgsql() ? await MatchingQueryAsync(db, query, cancellationToken) : null;
+        var matchQuery = db.IsPostgres ? await MatchingQueryAsync(db, query, cancellationToken) : null;
         List<SearchRow> hits;
-        if (db.Database.IsNpgsql() && matchQuery is null)
+        if (db.IsPostgres && matchQuery is null)
         {
             // The word being typed begins no stored term: nothing can match.
             hits = [];
@@ -343,7 +343,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// </summary>
     private static IQueryable<SearchRow> Candidates(NewsDbContext db, SearchQuery query, string? matchQuery, ArticleFilter filter, DateTime now)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // article_search carries the article's status and publication time, so the newest matches are a walk down
             // its own index (or, for a rare word, a sort of the few matches); the articles join only when `where` asks
@@ -415,7 +415,7 @@ public sealed class ArticleSearch(IDbContextFactory<NewsDbContext> contexts, Pub
     /// <summary>Every document's score for the query; only ever joined to a bounded set of candidates.</summary>
     private static IQueryable<SearchHit> Scores(NewsDbContext db, SearchQuery query)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             var tsQuery = query.ToTsQuery();
             return db.Database.SqlQuery<SearchHit>($"""

@@ -13,10 +13,8 @@ namespace NewsApi.Data.Migrations.Postgres
     /// </summary>
     public partial class RelatedCandidatesFunction : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
+        /// <summary>The function as this migration created it; RelatedRankingInFloat restores it when rolled back.</summary>
+        internal const string CreateSql = """
                 CREATE FUNCTION related_candidates(source_ids integer[], now_utc timestamp with time zone, max_items integer, per_tag integer)
                 RETURNS TABLE (source_id integer, candidate_id integer, kind integer, shared_tags bigint, text_score double precision,
                                curated_first integer, rank bigint)
@@ -73,7 +71,12 @@ namespace NewsApi.Data.Migrations.Postgres
                     SELECT source_id, candidate_id, 3, shared, text_score, 1, rank FROM ranked WHERE rank <= max_items;
                 END
                 $function$;
-                """);
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(CreateSql);
         }
 
         /// <inheritdoc />

@@ -770,6 +770,39 @@ namespace NewsApi.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("NewsApi.Features.Related.RelatedCandidate", b =>
+                {
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<int>("CuratedFirst")
+                        .HasColumnType("integer")
+                        .HasColumnName("curated_first");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Rank")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rank");
+
+                    b.Property<long>("SharedTags")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shared_tags");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.Property<double>("TextScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("text_score");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Data.Entities.Article", b =>
                 {
                     b.HasOne("NewsApi.Data.Entities.Section", "Section")
