@@ -21,15 +21,24 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var includeBodies = withBodies;
-        var visible = db.Articles.PubliclyVisible(clock.Now);
-        var onlySlug = keys[0];
-        var read = await links.ReadWithLinksAsync(
-            db,
-            // An article page asks for one slug. As `slug = ANY($n)` PostgreSQL never trusts the prepared statement's
-            // generic plan (it assumes ten elements) and plans every execution anew; `slug = $n` keeps it.
-            keys.Count == 1 ? visible.Where(a => a.Slug == onlySlug) : visible.Where(a => keys.Contains(a.Slug)),
-            includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection,
-            cancellationToken);
+        var now = clock.Now;
+        List<Article> read;
+        if (db is PostgresNewsDbContext postgres && keys.Count == 1)
+        {
+            // The article page. Compiled, and by `slug = $n`: as `slug = ANY($n)` PostgreSQL never trusts the
+            // prepared statement's generic plan (it assumes ten elements) and plans every execution anew.
+            var page = includeBodies ? ArticleCards.BySlugWithBody(postgres, keys[0], now) : ArticleCards.BySlug(postgres, keys[0], now);
+            read = links.Primed(await page.ToListAsync(cancellationToken));
+        }
+        else
+        {
+            read = await links.ReadWithLinksAsync(
+                db,
+                db.Articles.PubliclyVisible(now).Where(a => keys.Contains(a.Slug)),
+                includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection,
+                cancellationToken);
+        }
+
         var found = read.ToDictionary(a => a.Slug, a => (Article?)a, StringComparer.Ordinal);
         if (includeBodies)
         {
@@ -39,7 +48,7 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
             }
         }
 
-        return await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(clock.Now), keys, found, cancellationToken);
+        return await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(now), keys, found, cancellationToken);
     }
 
     protected override Article? Missing(string key) => null;

@@ -14,6 +14,8 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
 {
     private const string CursorKind = "articles";
 
+    private static readonly ArticleFilter NoFilter = new();
+
     /// <summary>
     /// A page of the feed. Only callers who <see cref="Caller.SeesUnpublished"/> may ask for other statuses than
     /// PUBLISHED, and they see them only when they ask: without a status filter editors get the public feed too.
@@ -31,6 +33,13 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         if (TagRows(db, filter, now) is { } tagRows)
         {
             return await TagPageAsync(db, tagRows, filter, now, descending, page, cancellationToken);
+        }
+
+        if (db is PostgresNewsDbContext postgres && filter == NoFilter && order == ArticleOrder.Newest && page.Cursor is null && !page.Backward)
+        {
+            // The front page: compiled (ArticleCards.Newest), the same rows as the composed query below.
+            var newest = links.Primed(await ArticleCards.Newest(postgres, now, page.Size + 1).ToListAsync(cancellationToken));
+            return ToPage(newest, page, token => CountAsync(filter, now, token));
         }
 
         var query = Matching(db, filter, now);

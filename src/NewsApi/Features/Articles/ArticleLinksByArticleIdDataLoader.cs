@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using NewsApi.Data;
 using NewsApi.Data.Entities;
 using NewsApi.Graph;
@@ -47,9 +46,9 @@ public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbCo
 
     /// <summary>
     /// Reads <paramref name="articles"/> through <paramref name="projection"/> and, on PostgreSQL, their tag and
-    /// author ids in the same statement (an ordered array_agg per kind, one scalar subquery per row on the links'
-    /// keys), kept for when the cards ask for them. A feed page or an article page then costs one statement where it
-    /// cost two (the page, then this loader's batch). SQLite reads the articles alone; the batch follows as before.
+    /// author ids in the same statement (<see cref="ArticleCards"/>), kept for when the cards ask for them. A feed page
+    /// or an article page then costs one statement where it cost two (the page, then this loader's batch). SQLite
+    /// reads the articles alone; the batch follows as before.
     /// </summary>
     public async Task<List<Article>> ReadWithLinksAsync(
         NewsDbContext db, IQueryable<Article> articles, Expression<Func<Article, Article>> projection, CancellationToken cancellationToken)
@@ -59,59 +58,22 @@ public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbCo
             return await articles.Select(projection).ToListAsync(cancellationToken);
         }
 
-        var rows = await articles.Select(WithLinks(projection)).ToListAsync(cancellationToken);
-        var read = new List<Article>(rows.Count);
-        foreach (var row in rows)
+        return Primed(await articles.Select(ArticleCards.Of(projection)).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>The cards' articles, their links kept for when the cards ask for them.</summary>
+    public List<Article> Primed(List<ArticleCard> cards)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        var read = new List<Article>(cards.Count);
+        foreach (var card in cards)
         {
             // array_agg over no rows is NULL.
-            Prime(row.Article.Id, new ArticleLinks(row.TagIds ?? [], row.AuthorIds ?? []));
-            read.Add(row.Article);
+            Prime(card.Article.Id, new ArticleLinks(card.TagIds ?? [], card.AuthorIds ?? []));
+            read.Add(card.Article);
         }
 
         return read;
-    }
-
-    // Grouped by the article so that EF makes each a scalar subquery (an aggregate over a navigation alone is
-    // read as a collection: a join that repeats every row).
-    private static readonly Expression<Func<Article, int[]?>> TagIdsOf = a => a.Tags
-        .GroupBy(t => t.ArticleId)
-        .Select(g => EF.Functions.ArrayAgg(g.OrderBy(t => t.Position).ThenBy(t => t.TagId).Select(t => t.TagId)))
-        .FirstOrDefault();
-
-    private static readonly Expression<Func<Article, int[]?>> AuthorIdsOf = a => a.Authors
-        .GroupBy(x => x.ArticleId)
-        .Select(g => EF.Functions.ArrayAgg(g.OrderBy(x => x.Position).ThenBy(x => x.AuthorId).Select(x => x.AuthorId)))
-        .FirstOrDefault();
-
-    private static readonly Dictionary<Expression<Func<Article, Article>>, Expression<Func<Article, CardRow>>> WithLinksOf = new()
-    {
-        [ArticleSummary.Projection] = Compose(ArticleSummary.Projection),
-        [ArticleSummary.WithBody] = Compose(ArticleSummary.WithBody),
-    };
-
-    private static Expression<Func<Article, CardRow>> WithLinks(Expression<Func<Article, Article>> projection) =>
-        WithLinksOf.TryGetValue(projection, out var composed) ? composed : Compose(projection);
-
-    /// <summary><c>a => new CardRow { Article = projection(a), TagIds = ..., AuthorIds = ... }</c>, on one parameter.</summary>
-    private static Expression<Func<Article, CardRow>> Compose(Expression<Func<Article, Article>> projection)
-    {
-        var article = projection.Parameters[0];
-        Expression On(LambdaExpression part) => ReplacingExpressionVisitor.Replace(part.Parameters[0], article, part.Body);
-        var row = Expression.MemberInit(
-            Expression.New(typeof(CardRow)),
-            Expression.Bind(typeof(CardRow).GetProperty(nameof(CardRow.Article))!, projection.Body),
-            Expression.Bind(typeof(CardRow).GetProperty(nameof(CardRow.TagIds))!, On(TagIdsOf)),
-            Expression.Bind(typeof(CardRow).GetProperty(nameof(CardRow.AuthorIds))!, On(AuthorIdsOf)));
-        return Expression.Lambda<Func<Article, CardRow>>(row, article);
-    }
-
-    private sealed class CardRow
-    {
-        public required Article Article { get; init; }
-
-        public int[]? TagIds { get; init; }
-
-        public int[]? AuthorIds { get; init; }
     }
 
     private sealed class LinkRow
