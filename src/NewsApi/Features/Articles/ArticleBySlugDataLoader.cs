@@ -48,7 +48,8 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
             }
         }
 
-        return await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(now), keys, found, cancellationToken);
+        // Nearly every slug is live: the redirects' query (and its expression tree) only for one that is not.
+        return found.Count == keys.Count ? found : await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(now), keys, found, cancellationToken);
     }
 
     protected override Article? Missing(string key) => null;
