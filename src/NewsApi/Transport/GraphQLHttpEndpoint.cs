@@ -27,6 +27,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     ExecutionErrorNormalizer errorRules,
     NewsApi.Features.PersistedDocuments.PersistedDocumentResolver persisted,
     NewsApi.Features.Caching.CacheableResponseWriter cacheable,
+    GraphQLExecutionSlots slots,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -146,7 +147,20 @@ internal sealed partial class GraphQLHttpEndpoint(
             User = context.User,
             CancellationToken = context.RequestAborted,
         };
-        var result = await executer.ExecuteAsync(execution);
+        ExecutionResult result;
+        using (var slot = await slots.EnterAsync(context.RequestAborted))
+        {
+            if (slot is null)
+            {
+                // Nothing has executed, so the spec allows a 5xx, as for a database that is unreachable.
+                context.Response.Headers.RetryAfter = "1";
+                await RefuseAsync(context, contentType, new TransportError(StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.ServiceUnavailable, "The server is at capacity; retry shortly."));
+                return;
+            }
+
+            result = await executer.ExecuteAsync(execution);
+        }
 
         errorRules.Normalize(result, context.TraceIdentifier);
         var status = StatusFor(result, contentType);

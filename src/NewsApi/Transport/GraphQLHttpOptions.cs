@@ -18,4 +18,19 @@ public sealed class GraphQLHttpOptions
     /// a GET must be safe to repeat and to prefetch.
     /// </summary>
     public bool AllowGet { get; set; } = true;
+
+    /// <summary>
+    /// How many requests execute at once on this instance (<see cref="GraphQLExecutionSlots"/>); the rest wait their
+    /// turn in arrival order. Unset: two per core, right when PostgreSQL shares the machine or answers in well under a
+    /// millisecond; raise it when requests spend longer waiting on a distant database. Subscriptions over WebSocket are
+    /// not counted.
+    /// </summary>
+    public int? MaxConcurrentExecutions { get; set; }
+
+    /// <summary>
+    /// The longest a request waits for its turn (default 5 s). Past it the answer is 503 SERVICE_UNAVAILABLE with
+    /// Retry-After: the instance is at capacity, and a client does better to retry (or go to another instance) than to
+    /// wait behind a queue that is not shrinking.
+    /// </summary>
+    public TimeSpan MaxExecutionWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -12,9 +12,12 @@ public static class GraphQLHttpRegistration
         builder.Services.AddOptions<GraphQLHttpOptions>()
             .Bind(builder.Configuration.GetSection(GraphQLHttpOptions.SectionName))
             .Validate(options => options.MaxRequestBodyBytes > 0, "GraphQL:Http:MaxRequestBodyBytes must be positive.")
+            .Validate(options => options.MaxConcurrentExecutions is null or > 0, "GraphQL:Http:MaxConcurrentExecutions must be positive.")
+            .Validate(options => options.MaxExecutionWait > TimeSpan.Zero, "GraphQL:Http:MaxExecutionWait must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<GraphQLHttpRequestReader>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<GraphQLExecutionSlots>();
         builder.Services.TryAddSingleton<ExecutionErrorNormalizer>();
         builder.Services.AddGraphQL(graph => graph.AddErrorInfoProvider(errors =>
         {

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Tests.Infrastructure;
-using Npgsql;
 
 namespace NewsApi.Tests.Security;
 
@@ -36,7 +35,7 @@ public sealed class ExecutionTimeoutTests(TestStore store) : StoreFixture(store)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout), response.Body);
         Assert.That(response.ErrorCodes, Is.EqualTo(new[] { "TIMEOUT" }));
         Assert.That(timer.Elapsed, Is.LessThan(TimeSpan.FromSeconds(7)));
-        Assert.That(await SleepingBackendsAfterAsync(TimeSpan.FromSeconds(3)), Is.Zero, "the pg_sleep command still runs");
+        Assert.That(await slow.SleepingBackendsAfterAsync(Factory.ConnectionString, TimeSpan.FromSeconds(3)), Is.Zero, "the pg_sleep command still runs");
     }
 
     [Test]
@@ -52,33 +51,9 @@ public sealed class ExecutionTimeoutTests(TestStore store) : StoreFixture(store)
 
         Assert.That(async () => await Client.Http.SendAsync(request, leaving.Token), Throws.InstanceOf<OperationCanceledException>());
 
-        Assert.That(await SleepingBackendsAfterAsync(TimeSpan.FromSeconds(5)), Is.Zero, "the pg_sleep command outlived its client");
+        Assert.That(await slow.SleepingBackendsAfterAsync(Factory.ConnectionString, TimeSpan.FromSeconds(5)), Is.Zero, "the pg_sleep command outlived its client");
         TestContext.Out.WriteLine($"no sleeping backend {timer.ElapsedMilliseconds} ms after the request started");
         // Well before the 3 s execution timeout would have cancelled it anyway.
         Assert.That(timer.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2.5)));
-    }
-
-    /// <summary>Backends of this database running the injected sleep, polled until none or the deadline.</summary>
-    private async Task<long> SleepingBackendsAfterAsync(TimeSpan deadline)
-    {
-        var database = new NpgsqlConnectionStringBuilder(Factory.ConnectionString).Database;
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        var timer = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND state = 'active' AND pid <> pg_backend_pid() AND position(@marker in query) > 0",
-                connection);
-            command.Parameters.AddWithValue("db", database!);
-            command.Parameters.AddWithValue("marker", slow.Marker);
-            var sleeping = (long)(await command.ExecuteScalarAsync())!;
-            if (sleeping == 0 || timer.Elapsed > deadline)
-            {
-                return sleeping;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

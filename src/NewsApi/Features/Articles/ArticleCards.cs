@@ -10,7 +10,8 @@ namespace NewsApi.Features.Articles;
 /// Articles read with their tag and author ids in the same statement, on PostgreSQL: an ordered array_agg per kind,
 /// one scalar subquery per row on the links' keys. The two reads every reader makes (the front page and an article
 /// page) are compiled: EF otherwise walks, hashes and compares the whole expression tree on every execution before it
-/// finds the cached SQL, and for a tree this size that was a tenth of the bytes an article page allocated.
+/// finds the cached SQL. For a tree this size its parameter extraction alone was the largest allocator of an article
+/// page (10 % of sampled bytes, gc-verbose trace).
 /// </summary>
 public static class ArticleCards
 {
