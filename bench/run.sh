@@ -7,6 +7,9 @@
 #   SIZES="10000 100000 1000000"   articles per database (one database per size, kept for the next run)
 #   CONCURRENCY="1 16 64"          wrk connections / pgbench clients
 #   DURATION=30s WARMUP=10s        each measured run; warm-up per server, operation and method
+#   SERVER_WARMUP=30s              after each server starts, every operation in turn (16 clients) before any is
+#                                  measured: a fresh .NET process JIT-compiles its hot paths again, tier by tier,
+#                                  for its first half minute or so (the same time is given to PostGraphile)
 #   OPERATIONS="home article ticker tag search"   (search runs only once the schema has it)
 #   METHODS="POST GET"
 #   SKIP_POSTGRAPHILE=1 SKIP_PGBENCH=1 SKIP_BUILD=1
@@ -24,6 +27,7 @@ SIZES="${SIZES:-10000 100000 1000000}"
 CONCURRENCY="${CONCURRENCY:-1 16 64}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-10s}"
+SERVER_WARMUP="${SERVER_WARMUP:-30s}"
 OPERATIONS_WANTED="${OPERATIONS:-}"
 OPERATIONS="${OPERATIONS:-home article ticker tag search}"
 METHODS_WANTED="${METHODS:-}"
@@ -209,6 +213,22 @@ measure_http() {
   done
 }
 
+# A freshly started server on every operation in turn, SERVER_WARMUP in all, before anything is measured.
+warm_server() {
+  local target="$1" url="$2" dir="$3" op ops=() per
+  shift 3
+  for op in "$@"; do
+    [[ -f "$bench/queries/$target/$op.graphql" ]] && ops+=("$op")
+  done
+  ((${#ops[@]})) || return 0
+  per=$(($(duration_seconds "$SERVER_WARMUP") / ${#ops[@]}))
+  ((per > 0)) || return 0
+  log "  $target: server warm-up $SERVER_WARMUP (${per}s on each of ${ops[*]})"
+  for op in "${ops[@]}"; do
+    run_wrk "$url" "$bench/queries/$target/$op.graphql" "$op" POST 16 "${per}s" "$dir" >/dev/null
+  done
+}
+
 # pgbench -M prepared running the one SQL statement that builds the same JSON (bench/sql/<op>.sql).
 measure_pgbench() {
   local size="$1" op="$2" db="$3" dir="$4"
@@ -264,6 +284,7 @@ benchmark_size() {
   log "NewsApi on $newsapi_url (pid $newsapi_pid), $size articles"
   # After NewsApi's start: they call related_candidates, which its migrations create.
   install_related_functions "$db"
+  warm_server newsapi "$newsapi_url" "$dir" "${ops[@]}"
   for op in "${ops[@]}"; do
     for method in $METHODS; do
       measure_http "$size" newsapi "$op" "$method" "$newsapi_url" "$newsapi_pid" "$dir"
@@ -275,6 +296,7 @@ benchmark_size() {
   if [[ "$SKIP_POSTGRAPHILE" != "1" ]]; then
     start_postgraphile "$db" "$dir/postgraphile.log"
     log "PostGraphile on $postgraphile_url (pid $postgraphile_pid)"
+    warm_server postgraphile "$postgraphile_url" "$dir" "${ops[@]}"
     for op in "${ops[@]}"; do
       [[ -f "$bench/queries/postgraphile/$op.graphql" ]] || continue
       for method in $METHODS; do
@@ -296,7 +318,7 @@ benchmark_size() {
 
 # The command line that reproduces this run, for the report.
 invocation() {
-  local line="SIZES=\"$SIZES\" CONCURRENCY=\"$CONCURRENCY\" DURATION=$DURATION WARMUP=$WARMUP"
+  local line="SIZES=\"$SIZES\" CONCURRENCY=\"$CONCURRENCY\" DURATION=$DURATION WARMUP=$WARMUP SERVER_WARMUP=$SERVER_WARMUP"
   local name
   for name in OPERATIONS_WANTED METHODS_WANTED SKIP_POSTGRAPHILE SKIP_PGBENCH NEWSAPI_CONNECTION_OPTIONS; do
     [[ -n "${!name:-}" && "${!name}" != "0" ]] && line+=" ${name%_WANTED}=\"${!name}\""
