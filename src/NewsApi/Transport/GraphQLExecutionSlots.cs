@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsApi.Hosting;
 
 namespace NewsApi.Transport;
 
@@ -22,20 +23,7 @@ public sealed class GraphQLExecutionSlots(IOptions<GraphQLHttpOptions> options) 
     /// gives up its place (the wait throws). Disposing the slot gives it back.
     /// </summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
-        await slots.WaitAsync(options.Value.MaxExecutionWait, cancellationToken) ? new Slot(slots) : null;
+        await slots.WaitAsync(options.Value.MaxExecutionWait, cancellationToken) ? new SemaphoreLease(slots) : null;
 
     public void Dispose() => slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
 }

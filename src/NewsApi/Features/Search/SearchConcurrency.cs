@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsApi.Hosting;
 
 namespace NewsApi.Features.Search;
 
@@ -16,21 +17,8 @@ public sealed class SearchConcurrency(IOptions<SearchOptions> options) : IDispos
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken);
-        return new Slot(slots);
+        return new SemaphoreLease(slots);
     }
 
     public void Dispose() => slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
 }
