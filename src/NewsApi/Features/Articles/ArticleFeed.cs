@@ -144,7 +144,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             ? rows.OrderByDescending(at => at.PublishedAt).ThenByDescending(at => at.ArticleId)
             : rows.OrderBy(at => at.PublishedAt).ThenBy(at => at.ArticleId);
 
-        var articles = await links.ReadWithLinksAsync(db, rows.Take(page.Size + 1).Select(at => at.Article!), ArticleSummary.Projection, cancellationToken);
+        var articles = await links.ReadWithLinksAsync(db, rows.TakeConstant(page.Size + 1).Select(at => at.Article!), ArticleSummary.Projection, cancellationToken);
         return ToPage(articles, page, token => CountAsync(filter, now, token));
     }
 
