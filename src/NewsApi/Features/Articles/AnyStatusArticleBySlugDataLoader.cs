@@ -15,7 +15,7 @@ public sealed class AnyStatusArticleBySlugDataLoader(IDbContextFactory<NewsDbCon
             .Where(a => keys.Contains(a.Slug))
             .Select(ArticleSummary.Projection)
             .ToDictionaryAsync(a => a.Slug, a => (Article?)a, StringComparer.Ordinal, cancellationToken);
-        return await ArticleSlugRedirects.FollowAsync(db, db.Articles, keys, found, cancellationToken);
+        return await ArticleSlugRedirects.FollowAsync(db, () => db.Articles, keys, found, cancellationToken);
     }
 
     protected override Article? Missing(string key) => null;

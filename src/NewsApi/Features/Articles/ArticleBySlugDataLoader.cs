@@ -48,8 +48,7 @@ public sealed class ArticleBySlugDataLoader(IDbContextFactory<NewsDbContext> con
             }
         }
 
-        // Nearly every slug is live: the redirects' query (and its expression tree) only for one that is not.
-        return found.Count == keys.Count ? found : await ArticleSlugRedirects.FollowAsync(db, db.Articles.PubliclyVisible(now), keys, found, cancellationToken);
+        return await ArticleSlugRedirects.FollowAsync(db, () => db.Articles.PubliclyVisible(now), keys, found, cancellationToken);
     }
 
     protected override Article? Missing(string key) => null;

@@ -12,27 +12,30 @@ public static class ArticleSlugRedirects
 {
     /// <summary>
     /// <paramref name="found"/> plus, for each key no live slug matched, the article an old slug points to, if
-    /// <paramref name="visible"/> (the caller's view of the articles) holds it. Costs a query only when a key missed.
+    /// <paramref name="visible"/> (the caller's view of the articles) holds it. Costs a query only when a key missed,
+    /// and builds the view only then: nearly every slug asked for is live.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, Article?>> FollowAsync(
         NewsDbContext db,
-        IQueryable<Article> visible,
+        Func<IQueryable<Article>> visible,
         IReadOnlyList<string> keys,
         Dictionary<string, Article?> found,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(visible);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(found);
-        var missing = keys.Where(k => !found.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToList();
-        if (missing.Count == 0)
+        if (keys.All(found.ContainsKey))
         {
             return found;
         }
 
+        var missing = keys.Where(k => !found.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToList();
+
         var redirected = await db.ArticleSlugRedirects
             .Where(r => missing.Contains(r.Slug))
-            .Join(visible.Select(ArticleSummary.Projection), r => r.ArticleId, a => a.Id, (r, a) => new { r.Slug, Article = a })
+            .Join(visible().Select(ArticleSummary.Projection), r => r.ArticleId, a => a.Id, (r, a) => new { r.Slug, Article = a })
             .ToListAsync(cancellationToken);
         foreach (var row in redirected)
         {
