@@ -47,7 +47,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
             .Resolve(context => context.RequestServices!.GetRequiredService<TagsByArticleIdDataLoader>().LoadAsync(context.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedStoryGraphType>>>>("related")
             .Description($"Related stories: curated links first, then automatic suggestions (shared tags weighted by rarity, similar text, recency; articles with showInRelated false are never suggested). Never this article, a draft or a repeat. At most {RelatedStoriesByArticleIdDataLoader.MaxFirst}.")
-            .Argument<IntGraphType>("first", "How many stories.", argument => argument.DefaultValue = 5)
+            .Argument<IntGraphType>("first", "How many stories.", argument => argument.DefaultValue = RelatedStoriesByArticleIdDataLoader.DefaultFirst)
             .ValidateArguments(context =>
             {
                 if (context.Arguments?.TryGetValue("first", out var first) == true && first.Value is int value && value is < 0 or > RelatedStoriesByArticleIdDataLoader.MaxFirst)
@@ -59,7 +59,7 @@ public sealed class ArticleGraphType : ObjectGraphType<Article>
                 }
             })
             .Resolve(context => context.RequestServices!.GetRequiredService<RelatedStoriesByArticleIdDataLoader>()
-                .LoadAsync(new RelatedStoriesRequest(context.Source.Id, context.GetArgument("first", 5))));
+                .LoadAsync(new RelatedStoriesRequest(context.Source.Id, context.GetArgument("first", RelatedStoriesByArticleIdDataLoader.DefaultFirst))));
         Field<ImageGraphType>("heroImage")
             .Description("The lead image.")
             .Resolve(context => context.Source.HeroImageUrl is { } url

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQLParser.AST;
+using NewsApi.Features.Related;
 using NewsApi.Graph;
 using NewsApi.Security;
 
@@ -7,6 +9,28 @@ namespace NewsApi.Features.Articles;
 
 public static class ArticleQueries
 {
+    /// <summary>
+    /// The <c>first</c> of the one <c>related</c> field selected on the article, when it is a valid page size. Anything
+    /// else (no such field, two with different sizes) leaves the related stories to their own loader.
+    /// </summary>
+    private static int? RelatedFirstSelected(IResolveFieldContext context)
+    {
+        var selected = context.SubFields?.Values.Where(f => f.FieldType.Name == "related").ToList();
+        if (selected is not [var (field, _)])
+        {
+            return null;
+        }
+
+        var first = field.Arguments?.ValueFor("first") switch
+        {
+            null => RelatedStoriesByArticleIdDataLoader.DefaultFirst,
+            GraphQLIntValue literal => int.TryParse(literal.Value, out var value) ? value : (int?)null,
+            GraphQLVariable variable => context.Variables.ValueFor(variable.Name.StringValue, out var bound) && bound.Value is int value ? value : null,
+            _ => null,
+        };
+        return first is >= 0 and <= RelatedStoriesByArticleIdDataLoader.MaxFirst ? first : null;
+    }
+
     public static void AddArticleQueries(this ObjectGraphType query)
     {
         query.Field<ArticleGraphType>("article")
@@ -40,6 +64,11 @@ public static class ArticleQueries
                 if (context.SubFields?.Values.Any(f => f.FieldType.Name == "body") == true)
                 {
                     bySlug.IncludeBodies();
+                }
+
+                if (RelatedFirstSelected(context) is int first)
+                {
+                    bySlug.IncludeRelated(first);
                 }
 
                 return bySlug.LoadAsync(slug!);

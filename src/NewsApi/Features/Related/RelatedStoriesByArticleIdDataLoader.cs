@@ -21,6 +21,9 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
 {
     public const int MaxFirst = 20;
 
+    /// <summary>How many related stories an article shows when the client does not say.</summary>
+    public const int DefaultFirst = 5;
+
     /// <summary>How many of each shared tag's newest stories are considered.</summary>
     public const int CandidatesPerTag = 100;
 
@@ -39,13 +42,28 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var (row, article) in await RankedAsync(db, ids, now, limit, cancellationToken))
         {
-            var kind = (RelatedKind)row.Kind;
-            stories[row.SourceId].Add(new RelatedStory(row.CandidateId, kind, kind == RelatedKind.Automatic ? ReasonOf(row) : null));
-            // Every related story shows its article: read with the ranking, they cost no second round trip.
-            articles.Prime(article.Id, article);
+            stories[row.SourceId].Add(StoryOf(row, article));
         }
 
         return keys.ToDictionary(k => k, k => (IReadOnlyList<RelatedStory>)stories[k.ArticleId].Take(k.First).ToList());
+    }
+
+    /// <summary>
+    /// Hands over the first <paramref name="first"/> related stories of one article, ranked by a query that read
+    /// them with the article (ArticleCards.PageBySlug), so that <c>related(first:)</c> costs no round trip.
+    /// </summary>
+    public void Prime(int articleId, int first, IEnumerable<RankedRelatedStory> ranked)
+    {
+        var stories = InShowingOrder(ranked).Take(first).Select(r => StoryOf(r.Candidate, r.Article)).ToList();
+        Prime(new RelatedStoriesRequest(articleId, first), stories);
+    }
+
+    private RelatedStory StoryOf(RelatedCandidate row, Article article)
+    {
+        // Every related story shows its article: read with the ranking, they cost no second round trip.
+        articles.Prime(article.Id, article);
+        var kind = (RelatedKind)row.Kind;
+        return new RelatedStory(row.CandidateId, kind, kind == RelatedKind.Automatic ? ReasonOf(row) : null);
     }
 
     protected override IReadOnlyList<RelatedStory> Missing(RelatedStoriesRequest key) => [];
@@ -77,20 +95,20 @@ public sealed class RelatedStoriesByArticleIdDataLoader(IDbContextFactory<NewsDb
         var rows = db is PostgresNewsDbContext postgres
             ? await RankedOnPostgres(postgres, ids, now, limit).ToListAsync(cancellationToken)
             : await SqliteRanked(db, ids, now, limit)
-                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRow(r, a))
+                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRelatedStory(r, a))
                 .ToListAsync(cancellationToken);
-        return [.. rows
-            .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank)
-            .Select(r => (r.Candidate, r.Article))];
+        return [.. InShowingOrder(rows).Select(r => (r.Candidate, r.Article))];
     }
 
+    /// <summary>Per article: curated links first, then suggestions, each by rank.</summary>
+    private static IEnumerable<RankedRelatedStory> InShowingOrder(IEnumerable<RankedRelatedStory> rows) => rows
+        .OrderBy(r => r.Candidate.SourceId).ThenBy(r => r.Candidate.CuratedFirst).ThenBy(r => r.Candidate.Rank);
+
     /// <summary>Compiled: every article page and every feed with related stories runs it.</summary>
-    private static readonly Func<PostgresNewsDbContext, int[], DateTime, int, IAsyncEnumerable<RankedRow>> RankedOnPostgres =
+    private static readonly Func<PostgresNewsDbContext, int[], DateTime, int, IAsyncEnumerable<RankedRelatedStory>> RankedOnPostgres =
         EF.CompileAsyncQuery((PostgresNewsDbContext db, int[] ids, DateTime now, int limit) =>
             db.RelatedCandidates(ids, now, limit, CandidatesPerTag)
-                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRow(r, a)));
-
-    private sealed record RankedRow(RelatedCandidate Candidate, Article Article);
+                .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRelatedStory(r, a)));
 
     /// <summary>
     /// SQLite's ranking: the same SQL as PostgreSQL's <c>related_candidates</c> function (the RelatedCandidatesFunction

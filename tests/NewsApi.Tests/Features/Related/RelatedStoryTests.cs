@@ -130,6 +130,44 @@ public sealed class RelatedStoryTests(TestStore store) : StoreFixture(store)
         Assert.That(await RelatedAsync(source.Slug, 0), Is.Empty);
     }
 
+    [TestCase(null)]
+    [TestCase(3)]
+    [TestCase(20)]
+    public async Task An_article_page_by_slug_shows_the_related_stories_the_article_shows_anywhere_else(int? first)
+    {
+        // By slug, PostgreSQL ranks the related stories in the article's own statement; by id and in a feed they come
+        // from the related stories' loader. A client must not be able to tell.
+        var (source, _) = await ArticleWithCuratedLinksAsync();
+        var related = first is null ? "related" : $"related(first: {first})";
+        var story = $"{{ kind reason article {{ slug headline section {{ name }} tags {{ slug }} }} }}";
+        var id = (await Client.PostAsync("query($slug: String) { article(slug: $slug) { id } }", new { slug = source.Slug }))
+            .Data.GetProperty("article").GetProperty("id").GetString();
+
+        var bySlug = await Client.PostAsync($"query($slug: String) {{ article(slug: $slug) {{ body {{ kind }} {related} {story} }} }}", new { slug = source.Slug });
+        var byId = await Client.PostAsync($"query($id: ID) {{ article(id: $id) {{ body {{ kind }} {related} {story} }} }}", new { id });
+
+        Assert.That(bySlug.Errors, Is.Empty, bySlug.Body);
+        Assert.That(bySlug.Data.GetProperty("article").GetProperty("related").GetArrayLength(), Is.InRange(1, first ?? 5));
+        Assert.That(bySlug.Data.GetRawText(), Is.EqualTo(byId.Data.GetRawText()));
+    }
+
+    [Test]
+    public async Task Two_related_lists_of_one_article_each_keep_their_own_length()
+    {
+        var (source, _) = await ArticleWithCuratedLinksAsync();
+
+        var response = await Client.PostAsync(
+            "query($slug: String) { article(slug: $slug) { few: related(first: 2) { article { slug } } many: related(first: 6) { article { slug } } } }",
+            new { slug = source.Slug });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        var few = response.Data.GetProperty("article").GetProperty("few").EnumerateArray().Select(r => r.GetProperty("article").GetProperty("slug").GetString()).ToList();
+        var many = response.Data.GetProperty("article").GetProperty("many").EnumerateArray().Select(r => r.GetProperty("article").GetProperty("slug").GetString()).ToList();
+        Assert.That(few, Has.Count.EqualTo(2));
+        Assert.That(many, Has.Count.EqualTo(6));
+        Assert.That(many.Take(2), Is.EqualTo(few));
+    }
+
     [Test]
     public async Task More_than_twenty_is_refused()
     {
