@@ -50,6 +50,38 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Tags_asked_for_in_a_fragment_are_read_with_the_page()
+    {
+        const string withFragment = """
+            query($first: Int) { articles(first: $first) { nodes { ...Card } } }
+            fragment Card on Article { section { name } ... on Article { authors { name } tags { name } } related(first: 3) { article { headline } } }
+            """;
+        await Client.PostAsync(FeedQuery, new { first = 10 });
+        SqlCommands.Reset();
+
+        var response = await Client.PostAsync(withFragment, new { first = 10 });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("articles").GetProperty("nodes")[0].GetProperty("tags").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(SqlCommands.Count, Is.EqualTo(WarmCommands), string.Join("\n---\n", SqlCommands.Commands));
+    }
+
+    [Test]
+    public async Task A_page_that_shows_no_tags_or_authors_does_not_read_them()
+    {
+        var tag = (await Client.PostAsync("{ articles(first: 1) { nodes { tags { slug } } } }"))
+            .Data.GetProperty("articles").GetProperty("nodes")[0].GetProperty("tags")[0].GetProperty("slug").GetString();
+        SqlCommands.Reset();
+
+        var response = await Client.PostAsync(
+            "query($tag: String!) { tag(slug: $tag) { articles(first: 5) { nodes { slug headline section { name } } } } }", new { tag });
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("tag").GetProperty("articles").GetProperty("nodes").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(SqlCommands.Commands, Has.None.Contains("article_authors"), string.Join("\n---\n", SqlCommands.Commands));
+    }
+
+    [Test]
     public async Task Asking_for_the_total_adds_one_count_query()
     {
         SqlCommands.Reset();

@@ -53,6 +53,7 @@ public sealed class ArticleBySlugDataLoader(
                 db,
                 db.Articles.PubliclyVisible(now).Where(a => keys.Contains(a.Slug)),
                 includeBodies ? ArticleSummary.WithBody : ArticleSummary.Projection,
+                withLinks: true,
                 cancellationToken);
         }
 

@@ -19,8 +19,11 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
     /// <summary>
     /// A page of the feed. Only callers who <see cref="Caller.SeesUnpublished"/> may ask for other statuses than
     /// PUBLISHED, and they see them only when they ask: without a status filter editors get the public feed too.
+    /// With <paramref name="withLinks"/>, PostgreSQL reads each card's tag and author ids in the same statement; a
+    /// page that shows neither (a tag page, often) is spared the two index ranges per card.
     /// </summary>
-    public async Task<ConnectionPage<Article>> PageAsync(ArticleFilter filter, ArticleOrder order, PageRequest page, Caller caller, CancellationToken cancellationToken)
+    public async Task<ConnectionPage<Article>> PageAsync(
+        ArticleFilter filter, ArticleOrder order, PageRequest page, Caller caller, bool withLinks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         RefuseNonPublicStatuses(filter, caller);
@@ -32,10 +35,10 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (TagRows(db, filter, now) is { } tagRows)
         {
-            return await TagPageAsync(db, tagRows, filter, now, descending, page, cancellationToken);
+            return await TagPageAsync(db, tagRows, filter, now, descending, page, withLinks, cancellationToken);
         }
 
-        if (db is PostgresNewsDbContext postgres && filter == NoFilter && order == ArticleOrder.Newest && page.Cursor is null && !page.Backward)
+        if (db is PostgresNewsDbContext postgres && withLinks && filter == NoFilter && order == ArticleOrder.Newest && page.Cursor is null && !page.Backward)
         {
             // The front page: compiled (ArticleCards.Newest), the same rows as the composed query below.
             var newest = links.Primed(await ArticleCards.Newest(postgres, now, page.Size + 1).ToListAsync(cancellationToken));
@@ -74,7 +77,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
                 : query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id);
         }
 
-        var rows = await links.ReadWithLinksAsync(db, query.Take(page.Size + 1), ArticleSummary.Projection, cancellationToken);
+        var rows = await links.ReadWithLinksAsync(db, query.Take(page.Size + 1), ArticleSummary.Projection, withLinks, cancellationToken);
         return ToPage(rows, page, token => CountAsync(filter, now, token));
     }
 
@@ -130,7 +133,8 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
     }
 
     private async Task<ConnectionPage<Article>> TagPageAsync(
-        NewsDbContext db, IQueryable<ArticleTag> rows, ArticleFilter filter, DateTime now, bool descending, PageRequest page, CancellationToken cancellationToken)
+        NewsDbContext db, IQueryable<ArticleTag> rows, ArticleFilter filter, DateTime now, bool descending, PageRequest page, bool withLinks,
+        CancellationToken cancellationToken)
     {
         if (page.Cursor is not null)
         {
@@ -144,7 +148,7 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             ? rows.OrderByDescending(at => at.PublishedAt).ThenByDescending(at => at.ArticleId)
             : rows.OrderBy(at => at.PublishedAt).ThenBy(at => at.ArticleId);
 
-        var articles = await links.ReadWithLinksAsync(db, rows.TakeConstant(page.Size + 1).Select(at => at.Article!), ArticleSummary.Projection, cancellationToken);
+        var articles = await links.ReadWithLinksAsync(db, rows.TakeConstant(page.Size + 1).Select(at => at.Article!), ArticleSummary.Projection, withLinks, cancellationToken);
         return ToPage(articles, page, token => CountAsync(filter, now, token));
     }
 

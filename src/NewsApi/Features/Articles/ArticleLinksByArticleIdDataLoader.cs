@@ -48,12 +48,13 @@ public sealed class ArticleLinksByArticleIdDataLoader(IDbContextFactory<NewsDbCo
     /// Reads <paramref name="articles"/> through <paramref name="projection"/> and, on PostgreSQL, their tag and
     /// author ids in the same statement (<see cref="ArticleCards"/>), kept for when the cards ask for them. A feed page
     /// or an article page then costs one statement where it cost two (the page, then this loader's batch). SQLite
-    /// reads the articles alone; the batch follows as before.
+    /// reads the articles alone; the batch follows as before. So does a page read <paramref name="withLinks"/> false,
+    /// whose cards show neither tags nor authors.
     /// </summary>
     public async Task<List<Article>> ReadWithLinksAsync(
-        NewsDbContext db, IQueryable<Article> articles, Expression<Func<Article, Article>> projection, CancellationToken cancellationToken)
+        NewsDbContext db, IQueryable<Article> articles, Expression<Func<Article, Article>> projection, bool withLinks, CancellationToken cancellationToken)
     {
-        if (!db.IsPostgres)
+        if (!db.IsPostgres || !withLinks)
         {
             return await articles.Select(projection).ToListAsync(cancellationToken);
         }

@@ -22,6 +22,7 @@ public static class ArticleListField
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
                 Caller.Anonymous,
+                SelectionScan.AnyBeneath(context, "tags", "authors"),
                 context.CancellationToken));
     }
 }

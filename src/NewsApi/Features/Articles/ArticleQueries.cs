@@ -84,6 +84,7 @@ public static class ArticleQueries
                 context.GetArgument("orderBy", ArticleOrder.Newest),
                 PageRequest.From(context),
                 context.GetCaller(),
+                SelectionScan.AnyBeneath(context, "tags", "authors"),
                 context.CancellationToken));
     }
 }

@@ -45,6 +45,7 @@ public sealed class FeedSource(
             ArticleOrder.Newest,
             new PageRequest(settings.Size, Backward: false, Cursor: null),
             Caller.Anonymous,
+            withLinks: true,
             cancellationToken);
 
         var articles = page.Edges.Select(e => e.Node).ToList();

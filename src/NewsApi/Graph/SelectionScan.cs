@@ -1,0 +1,43 @@
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace NewsApi.Graph;
+
+/// <summary>
+/// What a client asked for beneath the field being resolved, so that a resolver reads in its own statement what the
+/// fields below would otherwise each fetch, and no more. Conservative: a name anywhere beneath counts (fragments
+/// included, <c>@skip</c> and <c>@include</c> ignored), since reading too much costs a little and reading too
+/// little only costs the loader's own batch.
+/// </summary>
+public static class SelectionScan
+{
+    /// <summary>True when a field named <paramref name="first"/> or <paramref name="second"/> is selected anywhere beneath.</summary>
+    public static bool AnyBeneath(IResolveFieldContext context, string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToList();
+        return Finds(context.FieldAst.SelectionSet, fragments, [], first, second);
+    }
+
+    private static bool Finds(GraphQLSelectionSet? selections, List<GraphQLFragmentDefinition> fragments, HashSet<string> visited, string first, string second)
+    {
+        foreach (var selection in selections?.Selections ?? [])
+        {
+            var found = selection switch
+            {
+                GraphQLField field => field.Name.Value == first || field.Name.Value == second
+                    || Finds(field.SelectionSet, fragments, visited, first, second),
+                GraphQLInlineFragment inline => Finds(inline.SelectionSet, fragments, visited, first, second),
+                GraphQLFragmentSpread spread => visited.Add(spread.FragmentName.Name.StringValue)
+                    && Finds(fragments.Find(f => f.FragmentName.Name == spread.FragmentName.Name)?.SelectionSet, fragments, visited, first, second),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
