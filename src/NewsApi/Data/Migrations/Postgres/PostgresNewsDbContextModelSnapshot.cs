@@ -770,8 +770,21 @@ namespace NewsApi.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("NewsApi.Features.Articles.NewestArticleId", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("NewsApi.Features.Related.RelatedCandidate", b =>
                 {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer")
                         .HasColumnName("candidate_id");
@@ -792,13 +805,12 @@ namespace NewsApi.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("shared_tags");
 
-                    b.Property<int>("SourceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("source_id");
-
                     b.Property<double>("TextScore")
                         .HasColumnType("double precision")
                         .HasColumnName("text_score");
+
+                    b.HasKey("SourceId", "CandidateId")
+                        .HasName("pk_related_candidate");
 
                     b.ToTable((string)null);
                 });
