@@ -39,10 +39,11 @@ public static class TickerQueries
             {
                 var now = context.RequestServices!.GetRequiredService<PublicClock>().Now;
                 var contexts = context.RequestServices!.GetRequiredService<ReadContexts>();
+                var first = context.GetArgument("first", 10);
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.TickerItems.Active(now).InTickerOrder()
-                    .Take(context.GetArgument("first", 10))
-                    .ToListAsync(context.CancellationToken);
+                return db is PostgresNewsDbContext postgres
+                    ? await TickerReads.OnAir(postgres, now, first).ToListAsync(context.CancellationToken)
+                    : await db.TickerItems.Active(now).InTickerOrder().Take(first).ToListAsync(context.CancellationToken);
             });
     }
 }
