@@ -15,21 +15,21 @@ public static class SelectionScan
     public static bool AnyBeneath(IResolveFieldContext context, string first, string second)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToList();
-        return Finds(context.FieldAst.SelectionSet, fragments, [], first, second);
+        return Finds(context.FieldAst.SelectionSet, context.Document, [], first, second);
     }
 
-    private static bool Finds(GraphQLSelectionSet? selections, List<GraphQLFragmentDefinition> fragments, HashSet<string> visited, string first, string second)
+    // Runs on every list request: fragments are looked up only when the selection spreads one.
+    private static bool Finds(GraphQLSelectionSet? selections, GraphQLDocument document, HashSet<string> visited, string first, string second)
     {
         foreach (var selection in selections?.Selections ?? [])
         {
             var found = selection switch
             {
                 GraphQLField field => field.Name.Value == first || field.Name.Value == second
-                    || Finds(field.SelectionSet, fragments, visited, first, second),
-                GraphQLInlineFragment inline => Finds(inline.SelectionSet, fragments, visited, first, second),
+                    || Finds(field.SelectionSet, document, visited, first, second),
+                GraphQLInlineFragment inline => Finds(inline.SelectionSet, document, visited, first, second),
                 GraphQLFragmentSpread spread => visited.Add(spread.FragmentName.Name.StringValue)
-                    && Finds(fragments.Find(f => f.FragmentName.Name == spread.FragmentName.Name)?.SelectionSet, fragments, visited, first, second),
+                    && Finds(FragmentNamed(document, spread.FragmentName.Name)?.SelectionSet, document, visited, first, second),
                 _ => false,
             };
             if (found)
@@ -39,5 +39,18 @@ public static class SelectionScan
         }
 
         return false;
+    }
+
+    private static GraphQLFragmentDefinition? FragmentNamed(GraphQLDocument document, GraphQLName name)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLFragmentDefinition fragment && fragment.FragmentName.Name == name)
+            {
+                return fragment;
+            }
+        }
+
+        return null;
     }
 }

@@ -82,6 +82,25 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task A_front_page_without_tags_or_authors_is_one_command_that_keeps_its_plan()
+    {
+        await Client.PostAsync("{ articles(first: 20) { nodes { slug headline section { name } } } }");
+        SqlCommands.Reset();
+
+        var response = await Client.PostAsync("{ articles(first: 20) { nodes { slug headline section { name } } } }");
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("articles").GetProperty("nodes").GetArrayLength(), Is.EqualTo(20));
+        Assert.That(SqlCommands.Count, Is.EqualTo(1), string.Join("\n---\n", SqlCommands.Commands));
+        Assert.That(SqlCommands.Commands, Has.None.Contains("article_authors"));
+        if (Store == TestStore.Postgres)
+        {
+            // Through newest_article_ids, whose statement PostgreSQL plans once per connection.
+            Assert.That(SqlCommands.Commands[0], Does.Contain("newest_article_ids"));
+        }
+    }
+
+    [Test]
     public async Task Asking_for_the_total_adds_one_count_query()
     {
         SqlCommands.Reset();

@@ -39,11 +39,16 @@ public static class ArticleCards
     /// <see cref="ArticleVisibility.PubliclyVisible"/>'s, in the <c>newest_article_ids</c> function, and the order is
     /// <see cref="ArticleFeed"/>'s newest first; the feed's tests run through both this and the composed query.
     /// </summary>
-    public static readonly Func<PostgresNewsDbContext, DateTime, int, IAsyncEnumerable<ArticleCard>> Newest =
+    public static readonly Func<PostgresNewsDbContext, DateTime, int, IAsyncEnumerable<ArticleCard>> Newest = NewestOf(Summary);
+
+    /// <summary><see cref="Newest"/> without the links: a front page whose cards show neither tags nor authors.</summary>
+    public static readonly Func<PostgresNewsDbContext, DateTime, int, IAsyncEnumerable<Article>> NewestWithoutLinks = NewestOf(ArticleSummary.Projection);
+
+    private static Func<PostgresNewsDbContext, DateTime, int, IAsyncEnumerable<T>> NewestOf<T>(Expression<Func<Article, T>> projection) =>
         EF.CompileAsyncQuery((PostgresNewsDbContext db, DateTime now, int count) => db.NewestArticleIds(now, count)
             .Join(db.Articles, n => n.Id, a => a.Id, (n, a) => a)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(Summary));
+            .Select(projection));
 
     /// <summary>One public article by slug, without its body.</summary>
     public static readonly Func<PostgresNewsDbContext, string, DateTime, IAsyncEnumerable<ArticleCard>> BySlug =

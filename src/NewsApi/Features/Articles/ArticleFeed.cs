@@ -38,10 +38,12 @@ public sealed class ArticleFeed(IDbContextFactory<NewsDbContext> contexts, Publi
             return await TagPageAsync(db, tagRows, filter, now, descending, page, withLinks, cancellationToken);
         }
 
-        if (db is PostgresNewsDbContext postgres && withLinks && filter == NoFilter && order == ArticleOrder.Newest && page.Cursor is null && !page.Backward)
+        if (db is PostgresNewsDbContext postgres && filter == NoFilter && order == ArticleOrder.Newest && page.Cursor is null && !page.Backward)
         {
             // The front page: compiled (ArticleCards.Newest), the same rows as the composed query below.
-            var newest = links.Primed(await ArticleCards.Newest(postgres, now, page.Size + 1).ToListAsync(cancellationToken));
+            var newest = withLinks
+                ? links.Primed(await ArticleCards.Newest(postgres, now, page.Size + 1).ToListAsync(cancellationToken))
+                : await ArticleCards.NewestWithoutLinks(postgres, now, page.Size + 1).ToListAsync(cancellationToken);
             return ToPage(newest, page, token => CountAsync(filter, now, token));
         }
 
