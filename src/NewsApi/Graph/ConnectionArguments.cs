@@ -18,8 +18,11 @@ public static class ConnectionArguments
             .Argument<StringGraphType>("after", "Cursor from this connection: the page starts after it.")
             .Argument<IntGraphType>("last", $"Items before the `before` cursor (or from the end), 0 to {PageRequest.MaxPageSize}.")
             .Argument<StringGraphType>("before", "Cursor from this connection: the page ends before it.")
-            .ValidateArguments(Validate);
+            .ValidateArguments(Validate)
+            .WithMetadata(SettledOperations.ValidatedArgumentsKey, ValidatedArguments);
     }
+
+    private static readonly string[] ValidatedArguments = ["first", "after", "last", "before"];
 
     private static void Validate(FieldArgumentsValidationContext context)
     {

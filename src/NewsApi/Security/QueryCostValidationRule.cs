@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -41,22 +42,35 @@ internal sealed class QueryCostValidationRule(IOptions<QueryLimitsOptions> limit
                 Code = ErrorCodes.CostLimitExceeded,
             });
         }
-        else if (context.RequestServices?.GetService<CostBudget>() is { } budget)
+        else if (ChargeCaller(context.RequestServices, context.User, cost, context.UserContext) is { } refusal)
         {
-            // Charged here, the one place the cost is known and nothing has run yet.
-            var charge = budget.Charge(context.User, cost.Requested);
-            charge.StoreIn(context.UserContext);
-            if (!charge.Granted)
-            {
-                context.ReportError(new ValidationError(
-                    $"The operation costs {cost.Requested} and {charge.CurrentlyAvailable} of {charge.MaximumAvailable} points are left; {charge.RestoreRate} are restored each second. Retry in {charge.RetryAfterSeconds} s.")
-                {
-                    Code = ErrorCodes.RateLimited,
-                });
-            }
+            context.ReportError(refusal);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Charges <paramref name="cost"/> to the caller's <see cref="CostBudget"/> (when rate limits are on) and returns the
+    /// refusal when the budget cannot pay. Charged here, or for a document whose cost is settled by
+    /// <see cref="SettledCostCharge"/>: the one place the cost is known and nothing has run yet.
+    /// </summary>
+    internal static ValidationError? ChargeCaller(IServiceProvider? services, ClaimsPrincipal? user, QueryCost cost, IDictionary<string, object?> userContext)
+    {
+        if (services?.GetService<CostBudget>() is not { } budget)
+        {
+            return null;
+        }
+
+        var charge = budget.Charge(user, cost.Requested);
+        charge.StoreIn(userContext);
+        return charge.Granted
+            ? null
+            : new ValidationError(
+                $"The operation costs {cost.Requested} and {charge.CurrentlyAvailable} of {charge.MaximumAvailable} points are left; {charge.RestoreRate} are restored each second. Retry in {charge.RetryAfterSeconds} s.")
+            {
+                Code = ErrorCodes.RateLimited,
+            };
     }
 
     /// <summary>GraphQL.NET's own impact function; it reads the multipliers from the options in use, not from this instance.</summary>

@@ -65,5 +65,36 @@ public sealed class ParsedDocumentCacheTests(TestStore store) : StoreFixture(sto
         Assert.That(outOfRange.Body, Does.Contain("PAGE_SIZE_OUT_OF_RANGE"));
         Assert.That(tooMany.Body, Does.Contain("NODE_LIMIT_EXCEEDED"));
         Assert.That(wrongType.Body, Does.Contain("INVALID_VARIABLES"));
+        Assert.That(Cache.IsSettled(query), Is.False, "its page sizes are variables");
+    }
+
+    [Test]
+    public async Task A_settled_operation_answers_as_a_freshly_validated_one_and_still_checks_its_variables()
+    {
+        const string query = "query Page($slug: String!) { article(slug: $slug) { slug headline tags { slug } related(first: 3) { reason article { slug } } } }";
+        var feed = await Client.PostAsync("{ articles(first: 2) { nodes { slug } } }");
+        var slugs = feed.Data.GetProperty("articles").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()!).ToArray();
+        await Client.PostAsync(query, new { slug = slugs[0] });
+        await Client.PostAsync(query, new { slug = slugs[0] });
+        Assert.That(Cache.IsSettled(query, "Page"), Is.False, "no operation name was sent");
+        Assert.That(Cache.IsSettled(query), Is.True);
+
+        foreach (var slug in slugs)
+        {
+            var settled = await Client.PostAsync(query, new { slug });
+            // A different text is a different document: parsed and validated in full.
+            var validated = await Client.PostAsync(query + " ", new { slug });
+            Assert.That(settled.Errors, Is.Empty, settled.Body);
+            Assert.That(settled.Data.GetProperty("article").GetProperty("slug").GetString(), Is.EqualTo(slug));
+            Assert.That(settled.Data.GetRawText(), Is.EqualTo(validated.Data.GetRawText()));
+        }
+
+        var missing = await Client.PostAsync(query, new { });
+        var wrongType = await Client.PostAsync(query, new { slug = new[] { 1, 2 } });
+        var unknown = await Client.PostAsync(query, new { slug = "no-such-article" });
+        Assert.That(missing.ErrorCodes, Is.EqualTo(new[] { "INVALID_VARIABLES" }), missing.Body);
+        Assert.That(wrongType.ErrorCodes, Is.EqualTo(new[] { "INVALID_VARIABLES" }), wrongType.Body);
+        Assert.That(unknown.Errors, Is.Empty, unknown.Body);
+        Assert.That(unknown.Data.GetProperty("article").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
     }
 }

@@ -94,6 +94,22 @@ public sealed class ProductionErrorTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Introspection_a_key_holder_ran_again_and_again_is_still_refused_to_anonymous_callers()
+    {
+        const string query = "{ __schema { queryType { name } } }";
+        var keyed = ClientWithKey(await CreateKeyAsync("introspecting-partner", NewsApi.Data.Entities.ApiRole.Partner));
+        for (var i = 0; i < 3; i++)
+        {
+            var allowed = await keyed.PostAsync(query);
+            Assert.That(allowed.Errors, Is.Empty, allowed.Body);
+        }
+
+        var anonymous = await Client.PostAsync(query);
+
+        Assert.That(anonymous.ErrorCodes, Is.EqualTo(new[] { "NO_INTROSPECTION" }));
+    }
+
+    [Test]
     public async Task Validation_messages_suggest_no_field_names()
     {
         var response = await Client.PostAsync("{ tickr { headline } articles(first: 1) { nodez { id } } }");

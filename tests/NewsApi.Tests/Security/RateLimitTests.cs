@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Data.Entities;
 using NewsApi.Tests.Infrastructure;
 
@@ -77,6 +78,29 @@ public sealed class RateLimitTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task An_operation_kept_with_a_settled_cost_still_spends_each_callers_budget()
+    {
+        // Once parsed and once validated again (by other callers), the document runs without validation rules.
+        var (_, _, parsed) = await PostFromAsync("10.0.0.5", Expensive);
+        await PostFromAsync("10.0.0.6", Expensive);
+        Assert.That(DocumentCache.IsSettled(Expensive), Is.True);
+        var cost = parsed.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt32();
+
+        var (first, firstHeaders, firstBody) = await PostFromAsync("10.0.0.7", Expensive);
+        var (second, _, secondBody) = await PostFromAsync("10.0.0.7", Expensive);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(firstBody.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt32(), Is.EqualTo(cost));
+            Assert.That(firstHeaders["RateLimit-Remaining"].ToString(), Is.EqualTo((AnonymousBudget - cost).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(second, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(secondBody.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("RATE_LIMITED"));
+            Assert.That(secondBody.TryGetProperty("data", out _), Is.False, "nothing was executed");
+        });
+    }
+
+    [Test]
     public async Task Anonymous_callers_have_a_budget_per_ip_address()
     {
         await PostFromAsync("10.0.0.3", Expensive);
@@ -132,6 +156,9 @@ public sealed class RateLimitTests(TestStore store) : StoreFixture(store)
         Assert.That(refused!.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"));
         Assert.That(refused.RootElement.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("RATE_LIMITED"));
     }
+
+    private NewsApi.Graph.ParsedDocumentCache DocumentCache =>
+        Factory.Services.GetServices<GraphQL.DI.IConfigureExecution>().OfType<NewsApi.Graph.ParsedDocumentCache>().Single();
 
     /// <summary>A POST as if from <paramref name="ip"/> (the test server has no sockets, so the address is set on the context).</summary>
     private async Task<(HttpStatusCode Status, IHeaderDictionary Headers, JsonElement Body)> PostFromAsync(string ip, string query)
