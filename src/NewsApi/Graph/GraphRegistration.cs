@@ -30,6 +30,8 @@ public static class GraphRegistration
             }));
 
         builder.Services.AddSingleton<ParsedDocumentCache>();
+        // After AddGraphQL's own registration, which it replaces for the executer.
+        builder.Services.AddSingleton<GraphQL.Validation.IDocumentValidator, SettledDocumentValidator>();
         builder.Services.AddScoped<PublicClock>();
         builder.Services.AddReader<ArticleFeed>();
         builder.Services.AddScoped<NewsApi.Features.Sync.SyncFeed>();

@@ -21,8 +21,8 @@ namespace NewsApi.Graph;
 /// An operation whose variables reach none of those checks (<see cref="SettledOperations"/>: an article by its slug,
 /// a front page) has a verdict that cannot change, so once it has passed it runs no validation rule at all: walking
 /// the document with the rules' visitors was a fifth of the server's CPU time on an article page. GraphQL.NET still
-/// coerces its variables and parses its arguments, and the caller is still charged its cost, which was settled with
-/// the verdict (<see cref="SettledCostCharge"/>).
+/// coerces its variables and parses its arguments (<see cref="SettledDocumentValidator"/>, without walking the whole
+/// document), and the caller is still charged its cost, which was settled with the verdict (<see cref="SettledCostCharge"/>).
 /// </para>
 /// </summary>
 public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
@@ -70,11 +70,11 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
 
             options.Document = kept.Document;
             var operationName = options.OperationName ?? string.Empty;
-            if (kept.Verdicts.TryGetValue(operationName, out var verdict) && verdict.SettledCost is { } cost)
+            if (kept.Verdicts.TryGetValue(operationName, out var verdict) && verdict is { Settled: { } settled, Charge: { } charge })
             {
                 options.ValidationRules = NoRules;
-                cost.StoreIn(options.UserContext);
-                options.Listeners.Add(SettledCostCharge.Instance);
+                options.UserContext[SettledOperation.UserContextKey] = settled;
+                options.Listeners.Add(charge);
                 return await next(options);
             }
 
@@ -82,8 +82,9 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
             var checkedResult = await next(options);
             if (verdict is null && checkedResult.Executed && checkedResult.Operation is { } operation)
             {
-                var settled = SettledOperations.IsSettled(options.Schema!, kept.Document, operation) ? QueryCost.From(options.UserContext) : null;
-                kept.Verdicts.TryAdd(operationName, new Verdict(settled));
+                var settlement = SettledOperations.Settle(options.Schema!, kept.Document, operation);
+                var settledCost = settlement is null ? null : QueryCost.From(options.UserContext);
+                kept.Verdicts.TryAdd(operationName, settledCost is null ? Verdict.Unsettled : new Verdict(settlement, new SettledCostCharge(settledCost)));
             }
 
             return checkedResult;
@@ -102,7 +103,7 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
     public bool IsSettled(string query, string? operationName = null) =>
         cache.TryGetValue(new CacheKey(query), out KeptDocument? kept)
         && kept!.Verdicts.TryGetValue(operationName ?? string.Empty, out var verdict)
-        && verdict.SettledCost is not null;
+        && verdict.Settled is not null;
 
     private static bool ReadsMoreThanTheDocument(IValidationRule rule) =>
         rule is FieldArgumentsAreValidRule or InputFieldsAndArgumentsOfCorrectLength || !DocumentValidator.CoreRules.Contains(rule);
@@ -124,6 +125,9 @@ public sealed class ParsedDocumentCache : IConfigureExecution, IDisposable
         public ConcurrentDictionary<string, Verdict> Verdicts { get; } = new(StringComparer.Ordinal);
     }
 
-    /// <summary>The cost of an operation whose verdict is settled, or null when its variables can change it.</summary>
-    private sealed record Verdict(QueryCost? SettledCost);
+    /// <summary>An operation whose verdict is settled and the cost settled with it, or neither when its variables can change it.</summary>
+    private sealed record Verdict(SettledOperation? Settled, SettledCostCharge? Charge)
+    {
+        public static Verdict Unsettled { get; } = new(null, null);
+    }
 }

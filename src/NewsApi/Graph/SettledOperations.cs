@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace NewsApi.Graph;
@@ -25,7 +26,11 @@ public static class SettledOperations
     /// <summary>Field metadata: the arguments a field's <c>ValidateArguments</c> check reads (a string array).</summary>
     public const string ValidatedArgumentsKey = "NewsApi.ValidatedArguments";
 
-    public static bool IsSettled(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
+    public static bool IsSettled(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation) =>
+        Settle(schema, document, operation) is not null;
+
+    /// <summary>The settled form of <paramref name="operation"/>, or null when its variables or its caller can change its verdict.</summary>
+    public static SettledOperation? Settle(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
     {
         IGraphType? root = operation.Operation switch
         {
@@ -37,9 +42,33 @@ public static class SettledOperations
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .DistinctBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
             .ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
-        return root is not null
-            && !ReadsVariable(operation.Directives)
-            && new Walk(schema, fragments).Settled(operation.SelectionSet, root);
+        var walk = new Walk(schema, fragments);
+        if (root is null || ReadsVariable(operation.Directives) || !walk.Settled(operation.SelectionSet, root))
+        {
+            return null;
+        }
+
+        var directives = walk.SawDirective || operation.Directives?.Count > 0
+            || operation.Variables?.Items.Any(v => v.Directives?.Count > 0) == true;
+        return new SettledOperation(operation, walk.FieldsWithArguments, ArgumentsAloneValidate(schema, document, operation, directives));
+    }
+
+    /// <summary>
+    /// Whether coercing the variables and parsing the listed fields' arguments is all validation has left to do. Not
+    /// when a directive appears (GraphQL.NET parses those too) or a nullable variable is used where a value is required
+    /// (its coercion then depends on where it is used).
+    /// </summary>
+    private static bool ArgumentsAloneValidate(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, bool directives)
+    {
+        if (directives)
+        {
+            return false;
+        }
+
+        var context = new ValidationContext { Schema = schema, Document = document, Operation = operation, TypeInfo = new TypeInfo(schema) };
+        var usages = context.GetRecursiveVariables(operation) ?? [];
+        return operation.Variables?.Items.All(definition => definition.Type is GraphQLNonNullType
+            || !usages.Any(u => u.Node.Name == definition.Variable.Name && u.Type is NonNullGraphType)) ?? true;
     }
 
     private sealed class Walk(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments)
@@ -47,10 +76,16 @@ public static class SettledOperations
         // A fragment is read against its own type condition, so one look settles every spread of it.
         private readonly HashSet<string> walked = new(StringComparer.Ordinal);
 
+        /// <summary>Every field given arguments, with its definition, fragments' included once (as GraphQL.NET parses them).</summary>
+        public List<SettledOperation.FieldArguments> FieldsWithArguments { get; } = [];
+
+        public bool SawDirective { get; private set; }
+
         public bool Settled(GraphQLSelectionSet? set, IGraphType parent)
         {
             foreach (var selection in set?.Selections ?? [])
             {
+                SawDirective |= selection is IHasDirectivesNode { Directives.Count: > 0 };
                 var settled = selection switch
                 {
                     GraphQLField field => !ReadsVariable(field.Directives) && FieldSettled(field, parent),
@@ -77,7 +112,8 @@ public static class SettledOperations
                 return true;
             }
 
-            return fragments.TryGetValue(name, out var fragment)
+            SawDirective |= fragments.TryGetValue(name, out var fragment) && fragment.Directives?.Count > 0;
+            return fragment is not null
                 && !ReadsVariable(fragment.Directives)
                 && TypeNamed(fragment.TypeCondition) is { } type
                 && Settled(fragment.SelectionSet, type);
@@ -104,6 +140,11 @@ public static class SettledOperations
                 {
                     return false;
                 }
+            }
+
+            if (node.Arguments?.Count > 0)
+            {
+                FieldsWithArguments.Add(new SettledOperation.FieldArguments(node, field));
             }
 
             return node.SelectionSet is null || Settled(node.SelectionSet, resolved.GetNamedType());

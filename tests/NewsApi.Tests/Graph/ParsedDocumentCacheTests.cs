@@ -94,7 +94,24 @@ public sealed class ParsedDocumentCacheTests(TestStore store) : StoreFixture(sto
         var unknown = await Client.PostAsync(query, new { slug = "no-such-article" });
         Assert.That(missing.ErrorCodes, Is.EqualTo(new[] { "INVALID_VARIABLES" }), missing.Body);
         Assert.That(wrongType.ErrorCodes, Is.EqualTo(new[] { "INVALID_VARIABLES" }), wrongType.Body);
+        Assert.That(missing.Body, Is.EqualTo((await Client.PostAsync(query + " ", new { })).Body));
+        Assert.That(wrongType.Body, Is.EqualTo((await Client.PostAsync(query + " ", new { slug = new[] { 1, 2 } })).Body));
         Assert.That(unknown.Errors, Is.Empty, unknown.Body);
         Assert.That(unknown.Data.GetProperty("article").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task A_settled_operation_with_a_nullable_variable_where_a_value_is_required_refuses_null_as_before()
+    {
+        const string query = "query($slug: String = \"x\") { tag(slug: $slug) { name } }";
+        await Client.PostAsync(query, new { slug = "x" });
+        await Client.PostAsync(query, new { slug = "x" });
+        Assert.That(Cache.IsSettled(query), Is.True);
+
+        var settled = await Client.PostAsync(query, new { slug = (string?)null });
+        var validated = await Client.PostAsync(query + " ", new { slug = (string?)null });
+
+        Assert.That(settled.ErrorCodes, Is.Not.Empty);
+        Assert.That(settled.Body, Is.EqualTo(validated.Body));
     }
 }

@@ -33,6 +33,42 @@ public sealed class SettledOperationsTests(TestStore store) : StoreFixture(store
     public void An_operation_whose_variables_or_caller_can_change_its_verdict_is_not_settled(string query) =>
         Assert.That(IsSettled(query), Is.False);
 
+    [TestCase("query($slug: String!) { article(slug: $slug) { headline related(first: 5) { reason } } }", true)]
+    [TestCase("query($slug: String) { article(slug: $slug) { headline } }", true)]
+    [TestCase("query($slug: String = \"x\") { tag(slug: $slug) { name } }", false, TestName = "not a nullable variable where a value is required")]
+    [TestCase("{ articles(first: 3) { nodes { slug @include(if: true) } } }", false, TestName = "not with a directive")]
+    [TestCase("{ ...Feed } fragment Feed on Query @include(if: true) { ticker { headline } }", false, TestName = "not with a directive on a fragment")]
+    public void Coercing_variables_and_parsing_arguments_is_all_that_is_left_unless_a_directive_or_a_required_nullable_variable_appears(string query, bool alone)
+    {
+        var document = Parser.Parse(query);
+        var settled = SettledOperations.Settle(Schema, document, document.Definitions.OfType<GraphQLOperationDefinition>().Single());
+
+        Assert.That(settled, Is.Not.Null);
+        Assert.That(settled!.ArgumentsAloneValidate, Is.EqualTo(alone));
+    }
+
+    [Test]
+    public void The_fields_given_arguments_are_listed_once_each_fragments_included()
+    {
+        var document = Parser.Parse("""
+            query($slug: String!) { a: article(slug: $slug) { ...Card } b: article(slug: "x") { ...Card headline } }
+            fragment Card on Article { slug related(first: 2) { reason } }
+            """);
+        var settled = SettledOperations.Settle(Schema, document, document.Definitions.OfType<GraphQLOperationDefinition>().Single());
+
+        Assert.That(settled!.FieldsWithArguments.Select(f => f.Node.Alias?.Name.StringValue ?? f.Node.Name.StringValue), Is.EqualTo(new[] { "a", "related", "b" }));
+    }
+
+    private ISchema Schema
+    {
+        get
+        {
+            var schema = Factory.Services.GetRequiredService<ISchema>();
+            schema.Initialize();
+            return schema;
+        }
+    }
+
     private bool IsSettled(string query)
     {
         var schema = Factory.Services.GetRequiredService<ISchema>();
