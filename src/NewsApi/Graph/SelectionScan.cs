@@ -11,6 +11,9 @@ namespace NewsApi.Graph;
 /// </summary>
 public static class SelectionScan
 {
+    /// <summary>True when a field named <paramref name="name"/> is selected anywhere beneath.</summary>
+    public static bool AnyBeneath(IResolveFieldContext context, string name) => AnyBeneath(context, name, name);
+
     /// <summary>True when a field named <paramref name="first"/> or <paramref name="second"/> is selected anywhere beneath.</summary>
     public static bool AnyBeneath(IResolveFieldContext context, string first, string second)
     {

@@ -131,4 +131,19 @@ public sealed class SqlCommandCountTests(TestStore store) : StoreFixture(store)
         // stories with their articles. On SQLite the article, its links, and its related stories.
         Assert.That(SqlCommands.Count, Is.EqualTo(Store == TestStore.Postgres ? 1 : 3), string.Join("\n---\n", SqlCommands.Commands));
     }
+
+    [Test]
+    public async Task The_ticker_reads_the_articles_it_shows_with_its_items()
+    {
+        const string ticker = "{ ticker { headline dir article { slug headline } } }";
+        await Client.PostAsync(ticker);
+        SqlCommands.Reset();
+
+        var response = await Client.PostAsync(ticker);
+
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(response.Data.GetProperty("ticker").EnumerateArray().Count(t => t.GetProperty("article").ValueKind == System.Text.Json.JsonValueKind.Object), Is.Positive);
+        // On PostgreSQL one statement; on SQLite the items, then their articles.
+        Assert.That(SqlCommands.Count, Is.EqualTo(Store == TestStore.Postgres ? 1 : 2), string.Join("\n---\n", SqlCommands.Commands));
+    }
 }

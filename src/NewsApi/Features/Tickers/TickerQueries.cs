@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore;
 using NewsApi.Data;
+using NewsApi.Features.Articles;
 using NewsApi.Graph;
 using NewsApi.Security;
 
@@ -41,9 +42,27 @@ public static class TickerQueries
                 var contexts = context.RequestServices!.GetRequiredService<ReadContexts>();
                 var first = context.GetArgument("first", 10);
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return db is PostgresNewsDbContext postgres
-                    ? await TickerReads.OnAir(postgres, now, first).ToListAsync(context.CancellationToken)
-                    : await db.TickerItems.Active(now).InTickerOrder().Take(first).ToListAsync(context.CancellationToken);
+                if (db is not PostgresNewsDbContext postgres)
+                {
+                    return await db.TickerItems.Active(now).InTickerOrder().Take(first).ToListAsync(context.CancellationToken);
+                }
+
+                if (!SelectionScan.AnyBeneath(context, "article"))
+                {
+                    return await TickerReads.OnAir(postgres, now, first).ToListAsync(context.CancellationToken);
+                }
+
+                var onAir = await TickerReads.OnAirWithArticles(postgres, now, first).ToListAsync(context.CancellationToken);
+                var articles = context.RequestServices!.GetRequiredService<ArticleByIdDataLoader>();
+                foreach (var row in onAir)
+                {
+                    if (row.Item.ArticleId is { } articleId)
+                    {
+                        articles.Prime(articleId, row.Article);
+                    }
+                }
+
+                return onAir.ConvertAll(row => row.Item);
             });
     }
 }

@@ -45,6 +45,38 @@ public sealed class TickerQueryTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task Items_with_their_articles_keep_the_tickers_order_and_show_only_articles_readers_may_see()
+    {
+        await using var db = await CreateDbContextAsync();
+        var linked = await db.TickerItems.Where(t => t.ArticleId != null && t.Headline == SamplePageHeadlines[1]).Select(t => t.ArticleId!.Value).SingleAsync();
+        var publishedAt = await db.Articles.Where(a => a.Id == linked).Select(a => a.PublishedAt).SingleAsync();
+        await db.Articles.Where(a => a.Id == linked).ExecuteUpdateAsync(a => a.SetProperty(x => x.PublishedAt, DateTime.UtcNow.AddDays(1)));
+        GraphQLResponse response;
+        try
+        {
+            response = await Client.PostAsync("{ ticker { headline article { slug headline } } }");
+        }
+        finally
+        {
+            await db.Articles.Where(a => a.Id == linked).ExecuteUpdateAsync(a => a.SetProperty(x => x.PublishedAt, publishedAt));
+        }
+
+        var items = response.Data.GetProperty("ticker").EnumerateArray().ToList();
+        var expected = await db.TickerItems.Where(t => SamplePageHeadlines.Contains(t.Headline))
+            .Select(t => new { t.Headline, Slug = t.Article == null ? null : t.Article.Slug })
+            .ToDictionaryAsync(t => t.Headline, t => t.Slug);
+        Assert.That(response.Errors, Is.Empty, response.Body);
+        Assert.That(items.Select(i => i.GetProperty("headline").GetString()), Is.EqualTo(SamplePageHeadlines));
+        Assert.That(items[1].GetProperty("article").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "its article is not published yet");
+        foreach (var item in items.Where((_, index) => index != 1))
+        {
+            var headline = item.GetProperty("headline").GetString()!;
+            var shown = item.GetProperty("article");
+            Assert.That(shown.ValueKind == System.Text.Json.JsonValueKind.Null ? null : shown.GetProperty("slug").GetString(), Is.EqualTo(expected[headline]), headline);
+        }
+    }
+
+    [Test]
     public async Task Expired_and_not_yet_started_items_are_never_on_the_ticker()
     {
         var response = await Client.PostAsync("{ ticker(first: 100) { headline } }");
