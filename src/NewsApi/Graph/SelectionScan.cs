@@ -44,7 +44,8 @@ public static class SelectionScan
         return false;
     }
 
-    private static GraphQLFragmentDefinition? FragmentNamed(GraphQLDocument document, GraphQLName name)
+    /// <summary>The fragment of <paramref name="document"/> named <paramref name="name"/> (the first, if the name repeats).</summary>
+    internal static GraphQLFragmentDefinition? FragmentNamed(GraphQLDocument document, GraphQLName name)
     {
         foreach (var definition in document.Definitions)
         {

@@ -39,10 +39,7 @@ public static class SettledOperations
             OperationType.Subscription => schema.Subscription,
             _ => null,
         };
-        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
-            .DistinctBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
-            .ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
-        var walk = new Walk(schema, fragments);
+        var walk = new Walk(schema, document);
         if (root is null || ReadsVariable(operation.Directives) || !walk.Settled(operation.SelectionSet, root))
         {
             return null;
@@ -71,7 +68,7 @@ public static class SettledOperations
             || !usages.Any(u => u.Node.Name == definition.Variable.Name && u.Type is NonNullGraphType)) ?? true;
     }
 
-    private sealed class Walk(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments)
+    private sealed class Walk(ISchema schema, GraphQLDocument document)
     {
         // A fragment is read against its own type condition, so one look settles every spread of it.
         private readonly HashSet<string> walked = new(StringComparer.Ordinal);
@@ -112,7 +109,8 @@ public static class SettledOperations
                 return true;
             }
 
-            SawDirective |= fragments.TryGetValue(name, out var fragment) && fragment.Directives?.Count > 0;
+            var fragment = SelectionScan.FragmentNamed(document, spread.FragmentName.Name);
+            SawDirective |= fragment?.Directives?.Count > 0;
             return fragment is not null
                 && !ReadsVariable(fragment.Directives)
                 && TypeNamed(fragment.TypeCondition) is { } type
