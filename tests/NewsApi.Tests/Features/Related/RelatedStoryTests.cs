@@ -152,6 +152,35 @@ public sealed class RelatedStoryTests(TestStore store) : StoreFixture(store)
     }
 
     [Test]
+    public async Task An_article_ranks_its_related_stories_alone_as_it_does_among_others()
+    {
+        // On PostgreSQL one article's ranking takes its own path through related_candidates, and several articles'
+        // (a feed, nodes) the general query: a reader must get the same stories, kinds and reasons from either.
+        var (source, _) = await ArticleWithCuratedLinksAsync();
+        var sourceId = (await Client.PostAsync("query($slug: String) { article(slug: $slug) { id } }", new { slug = source.Slug }))
+            .Data.GetProperty("article").GetProperty("id").GetString()!;
+        var feed = await Client.PostAsync("{ articles(first: 7) { nodes { id } } }");
+        var ids = feed.Data.GetProperty("articles").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!)
+            .Append(sourceId).Distinct().ToList();
+        const string story = "related(first: 8) { kind reason article { slug } }";
+
+        var together = await Client.PostAsync($"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Article {{ id {story} }} }} }}", new { ids });
+
+        Assert.That(together.Errors, Is.Empty, together.Body);
+        var nodes = together.Data.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.That(nodes, Has.Count.EqualTo(ids.Count));
+        foreach (var node in nodes)
+        {
+            var alone = await Client.PostAsync($"query($id: ID) {{ article(id: $id) {{ id {story} }} }}", new { id = node.GetProperty("id").GetString() });
+            Assert.That(alone.Errors, Is.Empty, alone.Body);
+            Assert.That(alone.Data.GetProperty("article").GetRawText(), Is.EqualTo(node.GetRawText()));
+        }
+
+        Assert.That(nodes.Single(n => n.GetProperty("id").GetString() == sourceId).GetProperty("related").EnumerateArray()
+            .Select(r => r.GetProperty("kind").GetString()), Does.Contain("AUTOMATIC").And.Some.Not.EqualTo("AUTOMATIC"));
+    }
+
+    [Test]
     public async Task Two_related_lists_of_one_article_each_keep_their_own_length()
     {
         var (source, _) = await ArticleWithCuratedLinksAsync();

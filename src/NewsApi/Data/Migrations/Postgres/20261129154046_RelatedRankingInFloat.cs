@@ -16,10 +16,8 @@ namespace NewsApi.Data.Migrations.Postgres
     /// </summary>
     public partial class RelatedRankingInFloat : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
+        /// <summary>The function as this migration left it; RelatedRankingForOneArticle restores it when rolled back.</summary>
+        internal const string CreateSql = """
                 CREATE OR REPLACE FUNCTION related_candidates(source_ids integer[], now_utc timestamp with time zone, max_items integer, per_tag integer)
                 RETURNS TABLE (source_id integer, candidate_id integer, kind integer, shared_tags bigint, text_score double precision,
                                curated_first integer, rank bigint)
@@ -79,7 +77,12 @@ namespace NewsApi.Data.Migrations.Postgres
                     SELECT source_id, candidate_id, 3, shared, text_score, 1, rank FROM ranked;
                 END
                 $function$;
-                """);
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(CreateSql);
         }
 
         /// <inheritdoc />
