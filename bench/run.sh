@@ -284,28 +284,35 @@ benchmark_size() {
   log "NewsApi on $newsapi_url (pid $newsapi_pid), $size articles"
   # After NewsApi's start: they call related_candidates, which its migrations create.
   install_related_functions "$db"
-  warm_server newsapi "$newsapi_url" "$dir" "${ops[@]}"
+  local targets=(newsapi)
+  declare -A url_of=([newsapi]="$newsapi_url") pid_of=([newsapi]="$newsapi_pid")
+  if [[ "$SKIP_POSTGRAPHILE" != "1" ]]; then
+    start_postgraphile "$db" "$dir/postgraphile.log"
+    log "PostGraphile on $postgraphile_url (pid $postgraphile_pid)"
+    targets+=(postgraphile)
+    url_of[postgraphile]="$postgraphile_url"
+    pid_of[postgraphile]="$postgraphile_pid"
+  fi
+
+  local target
+  for target in "${targets[@]}"; do
+    warm_server "$target" "${url_of[$target]}" "$dir" "${ops[@]}"
+  done
+  # Both servers stay up, and each operation is measured on one, then at once on the other: a ratio compares two
+  # runs a minute apart, not ten, so the machine's drift over a run (a fifth either way on this one) stays out of
+  # it. The server not being measured is idle.
   for op in "${ops[@]}"; do
     for method in $METHODS; do
-      measure_http "$size" newsapi "$op" "$method" "$newsapi_url" "$newsapi_pid" "$dir"
+      for target in "${targets[@]}"; do
+        [[ -f "$bench/queries/$target/$op.graphql" ]] || continue
+        measure_http "$size" "$target" "$op" "$method" "${url_of[$target]}" "${pid_of[$target]}" "$dir"
+      done
     done
   done
   stop_process "$newsapi_pid"
   newsapi_pid=""
-
-  if [[ "$SKIP_POSTGRAPHILE" != "1" ]]; then
-    start_postgraphile "$db" "$dir/postgraphile.log"
-    log "PostGraphile on $postgraphile_url (pid $postgraphile_pid)"
-    warm_server postgraphile "$postgraphile_url" "$dir" "${ops[@]}"
-    for op in "${ops[@]}"; do
-      [[ -f "$bench/queries/postgraphile/$op.graphql" ]] || continue
-      for method in $METHODS; do
-        measure_http "$size" postgraphile "$op" "$method" "$postgraphile_url" "$postgraphile_pid" "$dir"
-      done
-    done
-    stop_process "$postgraphile_pid"
-    postgraphile_pid=""
-  fi
+  stop_process "$postgraphile_pid"
+  postgraphile_pid=""
 
   if [[ "$SKIP_PGBENCH" != "1" ]]; then
     for op in home article; do
