@@ -270,6 +270,7 @@ benchmark_size() {
   local size="$1" db="news_$1" dir="$results/$1"
   mkdir -p "$dir"
   seed_database "$size"
+  prewarm_database "$db"
   write_samples "$db" "$dir"
   local ops=() op method
   for op in $OPERATIONS; do
