@@ -23,6 +23,15 @@ public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext
     /// </summary>
     public IQueryable<NewestArticleId> NewestArticleIds(DateTime now, int count) => FromExpression(() => NewestArticleIds(now, count));
 
+    /// <summary>
+    /// One article's ranked related stories with their articles' summary columns, as JSON,
+    /// <c>related_stories_json(...)</c> (migration RelatedStoriesAsJson; read by
+    /// <see cref="RankedRelatedStoriesJson"/>): a value of the article page's one row, where a joined collection
+    /// repeated the article, body included, on every related story's row.
+    /// </summary>
+    public static string RelatedStoriesJson(int articleId, DateTime now, int maxItems, int perTag) =>
+        throw new InvalidOperationException("Translated to SQL by EF; not called.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -35,6 +44,7 @@ public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext
         modelBuilder.Entity<RelatedCandidate>().HasKey(r => new { r.SourceId, r.CandidateId });
         modelBuilder.Entity<RelatedCandidate>().ToTable((string?)null);
         modelBuilder.HasDbFunction(typeof(PostgresNewsDbContext).GetMethod(nameof(RelatedCandidates))!).HasName("related_candidates");
+        modelBuilder.HasDbFunction(typeof(PostgresNewsDbContext).GetMethod(nameof(RelatedStoriesJson))!).HasName("related_stories_json");
         modelBuilder.Entity<NewestArticleId>().HasNoKey().ToTable((string?)null);
         modelBuilder.HasDbFunction(typeof(PostgresNewsDbContext).GetMethod(nameof(NewestArticleIds))!).HasName("newest_article_ids");
     }

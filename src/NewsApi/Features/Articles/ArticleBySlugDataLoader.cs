@@ -76,7 +76,7 @@ public sealed class ArticleBySlugDataLoader(
             .ToListAsync(cancellationToken);
         foreach (var page in pages)
         {
-            related.Prime(page.Card.Article.Id, first, page.Related);
+            related.Prime(page.Card.Article.Id, first, RankedRelatedStoriesJson.Read(page.RelatedJson));
         }
 
         return links.Primed([.. pages.Select(p => p.Card)]);

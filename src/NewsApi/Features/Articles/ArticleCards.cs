@@ -72,19 +72,16 @@ public static class ArticleCards
     /// <summary><see cref="PageBySlug"/> with the body.</summary>
     public static readonly Func<PostgresNewsDbContext, string, DateTime, int, IAsyncEnumerable<ArticlePage>> PageBySlugWithBody = PageOf(WithBody);
 
+    // The related stories are one JSON value of the article's row rather than a joined collection, which repeated the
+    // whole card (body included) on each story's row and made EF shape a collection per page.
     private static Func<PostgresNewsDbContext, string, DateTime, int, IAsyncEnumerable<ArticlePage>> PageOf(Expression<Func<Article, ArticleCard>> card) =>
         EF.CompileAsyncQuery((PostgresNewsDbContext db, string slug, DateTime now, int related) => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Slug == slug)
             .Select(card)
-            // A slug names one article. The limit makes EF read the card in a subquery, so that PostgreSQL aggregates
-            // its tag and author ids once rather than once per related story.
-            .Take(1)
             .Select(c => new ArticlePage
             {
                 Card = c,
-                Related = db.RelatedCandidates(new[] { c.Article.Id }, now, related, RelatedStoriesByArticleIdDataLoader.CandidatesPerTag)
-                    .Join(db.Articles.Select(ArticleSummary.Projection), r => r.CandidateId, a => a.Id, (r, a) => new RankedRelatedStory(r, a))
-                    .ToList(),
+                RelatedJson = PostgresNewsDbContext.RelatedStoriesJson(c.Article.Id, now, related, RelatedStoriesByArticleIdDataLoader.CandidatesPerTag),
             }));
 
     /// <summary><paramref name="projection"/> with the links, composed once for the projections in use.</summary>

@@ -139,7 +139,9 @@ public sealed class RelatedStoryTests(TestStore store) : StoreFixture(store)
         // from the related stories' loader. A client must not be able to tell.
         var (source, _) = await ArticleWithCuratedLinksAsync();
         var related = first is null ? "related" : $"related(first: {first})";
-        var story = $"{{ kind reason article {{ slug headline section {{ name }} tags {{ slug }} }} }}";
+        // Every summary field of the related articles: by slug they are read from related_stories_json's JSON.
+        var story = "{ kind reason article { id slug headline standfirst lang publishedAt updatedAt section { name } tags { slug } authors { name } "
+            + "heroImage { url caption credit alt } wordCount canonicalUrl source { name url } } }";
         var id = (await Client.PostAsync("query($slug: String) { article(slug: $slug) { id } }", new { slug = source.Slug }))
             .Data.GetProperty("article").GetProperty("id").GetString();
 
