@@ -45,11 +45,11 @@ sudo bench/run.sh
 The script installs what is missing (wrk, PostgreSQL from Debian's packages; PostGraphile 5.1.5 and Node 22
 into \`bench/postgraphile\` with \`npm ci\`), starts a throwaway PostgreSQL cluster (fsync on) under \`/tmp\`,
 seeds one database per size (the C# demo generator for the first 10,000 articles, \`bench/sql/amplify-articles.sql\`
-recombining them beyond that; a database with the right count is reused), then per size starts NewsApi
-(Release, \`ASPNETCORE_ENVIRONMENT=Production\`, logging at Warning) and PostGraphile (amber preset) one after
-the other on the same database, checks one response of each operation (HTTP 200, no \`errors\`, the page's
-number of items), warms up, and drives \`wrk\` (\`bench/wrk/graphql.lua\`, documents in \`bench/queries/\`)
-over loopback. Every response under load is checked too: "bad" counts non-2xx, bodies with \`errors\` and
+recombining them beyond that; a database with the right count is reused), reads every relation of it into the
+page cache (\`pg_prewarm\`), then per size starts NewsApi (Release, \`ASPNETCORE_ENVIRONMENT=Production\`, logging
+at Warning) and PostGraphile (amber preset) side by side on the same database, checks one response of each
+operation (HTTP 200, no \`errors\`, the page's number of items), warms up, and drives \`wrk\` (\`bench/wrk/graphql.lua\`, documents in \`bench/queries/\`)
+over loopback, each operation on NewsApi and then at once on PostGraphile (the other server idle). Every response under load is checked too: "bad" counts non-2xx, bodies with \`errors\` and
 socket errors (a response slower than wrk's \`--timeout\`, 10 s, counts as one). \`pgbench -M prepared\` runs the equivalent single SQL statement (\`bench/sql/home.sql\`,
 \`bench/sql/article.sql\`) as the ceiling. RSS is the server process's peak VmRSS during the run.
 
