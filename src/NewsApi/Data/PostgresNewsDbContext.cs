@@ -39,8 +39,7 @@ public sealed class PostgresNewsDbContext(DbContextOptions<PostgresNewsDbContext
         StoreFunctions.MapForPostgres(modelBuilder);
 
         // Rows of the function, not of a table. An article appears once among another's related stories (a curated
-        // link is never also suggested), so the pair identifies a row: EF needs that to read the ranking as a
-        // collection of the article page (ArticleCards.PageBySlug).
+        // link is never also suggested), so the pair identifies a row.
         modelBuilder.Entity<RelatedCandidate>().HasKey(r => new { r.SourceId, r.CandidateId });
         modelBuilder.Entity<RelatedCandidate>().ToTable((string?)null);
         modelBuilder.HasDbFunction(typeof(PostgresNewsDbContext).GetMethod(nameof(RelatedCandidates))!).HasName("related_candidates");
